@@ -1,0 +1,12 @@
+"""Actions of the core: the person's own home and the provider's overview."""
+
+from .access import Action, HasOrganisationRole, SignedIn
+from .roles import OrganisationRole
+
+HOME = Action("core.home.view", rules=(SignedIn(),), description="See one's own home page.")
+ACCOUNT = Action("core.account.manage", rules=(SignedIn(),), description="Manage one's own sign-in, password and MFA.")
+ORGANISATION_VIEW = Action(
+    "core.organisation.view",
+    rules=(HasOrganisationRole(OrganisationRole.OWNER, OrganisationRole.LINE_MANAGER, organisation=""),),
+    description="See the provider's settings, rooms and numbers (no child's record).",
+)

@@ -1,0 +1,82 @@
+"""Every view declares its action. ``action_required`` enforces it; ``public`` marks the few
+pages anyone may open (sign-in, invitations, health check). A test walks every URL pattern and
+fails on a view with neither.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+
+from . import audit
+from .access import Action, can, get_permitted
+
+View = Callable[..., HttpResponse]
+PUBLIC = "public"
+
+
+def action_required(
+    action: Action,
+    model: type[models.Model] | None = None,
+    *,
+    kwarg: str = "pk",
+    queryset: Callable[[], QuerySet[Any]] | None = None,
+) -> Callable[[View], View]:
+    """Allow the view only to those the action's rules allow.
+
+    With ``model``, the object named by the URL's ``kwarg`` is loaded through the access layer
+    (404 when missing, malformed or not permitted) and passed to the view instead of the id.
+    Without, the user must be able to do the action somewhere (403 otherwise).
+    """
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            user = request.user
+            if not user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if model is None:
+                if not can(user, action):
+                    raise PermissionDenied(action.name)
+                return view(request, *args, **kwargs)
+            source = queryset() if queryset else model._default_manager.all()
+            obj = get_permitted(user, action, source, kwargs.pop(kwarg))
+            if action.audit_read and request.method in ("GET", "HEAD"):
+                record_read(action, user, obj)
+            return view(request, obj, *args, **kwargs)
+
+        wrapped.tandem_action = action  # type: ignore[attr-defined]
+        return wrapped
+
+    return decorate
+
+
+def record_read(action: Action, user: Any, obj: models.Model) -> None:
+    child_id = getattr(obj, "child_id", None) if not obj._meta.model_name == "child" else obj.pk
+    setting_id = getattr(obj, "setting_id", None)
+    audit.record(
+        action.audit_read,
+        user,
+        child_ids=[child_id] if child_id else [],
+        obj=obj,
+        setting_id=setting_id,
+    )
+
+
+def public(view: View) -> View:
+    """A page anyone may open, signed in or not. Keep this list short."""
+    view.tandem_action = PUBLIC  # type: ignore[attr-defined]
+    return view
+
+
+def view_action(view: Any) -> Any:
+    """The action a resolved view declares, or None."""
+    target = getattr(view, "view_class", None) or view
+    return getattr(view, "tandem_action", None) or getattr(target, "tandem_action", None)

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "core"
+urlpatterns = [
+    path("organisations/<int:pk>/", views.organisation, name="organisation"),
+    path("security/mfa-required/", views.mfa_required, name="mfa_required"),
+    path("healthz", views.healthz, name="healthz"),
+]

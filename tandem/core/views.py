@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from django.db import connection
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from . import actions
+from .decorators import action_required, public
+from .middleware import has_mfa
+from .models import Organisation
+
+
+@action_required(actions.ORGANISATION_VIEW, Organisation)
+def organisation(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    today = timezone.localdate()
+    current = Q(children__leaving_date__isnull=True) | Q(children__leaving_date__gte=today)
+    settings = organisation.settings.annotate(
+        children_count=Count("children", filter=current, distinct=True),
+        staff_count=Count("memberships__user", filter=Q(memberships__active=True), distinct=True),
+        room_count=Count("rooms", distinct=True),
+    ).order_by("name")
+    return render(request, "core/organisation.html", {"organisation": organisation, "settings": settings})
+
+
+@action_required(actions.ACCOUNT)
+def mfa_required(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/mfa_required.html", {"enrolled": has_mfa(request.user)})
+
+
+@public
+def healthz(request: HttpRequest) -> HttpResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,122 @@
+"""Relationship rules about children and families, for the access layer in ``tandem.core``.
+
+Each rule takes ``child``: the path from the action's model to the child ("" when the model is
+the child itself, "child" for a need, and so on).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.db.models import Q
+
+from tandem.core.access import NOTHING, Rule, memo, path, setting_roles
+from tandem.core.roles import SettingRole
+
+if TYPE_CHECKING:
+    from tandem.core.models import User
+
+
+def _links(user: User) -> list[tuple[int, int, bool, bool]]:
+    """(child id, setting id, parental responsibility, may be given information) for the user."""
+    from .models import ChildAdult
+
+    return memo(
+        user,
+        "child_links",
+        lambda: [
+            (child_id, setting_id, pr, not no_info)
+            for child_id, setting_id, pr, no_info in ChildAdult.objects.filter(adult__user=user).values_list(
+                "child_id", "child__setting_id", "parental_responsibility", "no_information"
+            )
+        ],
+    )
+
+
+def _child_key(child: str) -> str:
+    return path(child, "id__in") if child else "pk__in"
+
+
+@dataclass(frozen=True)
+class IsLinkedAdult(Rule):
+    """A parent or carer of the child whom no restriction keeps from information about them.
+
+    With ``parental_responsibility=True``, only adults who hold parental responsibility.
+    """
+
+    child: str = ""
+    parental_responsibility: bool = False
+
+    def child_ids(self, user: User) -> list[int]:
+        return sorted(
+            {c for c, _, pr, informed in _links(user) if informed and (pr or not self.parental_responsibility)}
+        )
+
+    def q(self, user: User) -> Q:
+        ids = self.child_ids(user)
+        return Q(**{_child_key(self.child): ids}) if ids else NOTHING
+
+    def holds(self, user: User) -> bool:
+        return bool(self.child_ids(user))
+
+
+@dataclass(frozen=True)
+class IsParentInSetting(Rule):
+    """A parent or carer (not barred from information) of some child in the setting."""
+
+    setting: str = ""
+
+    def setting_ids(self, user: User) -> list[int]:
+        return sorted({s for _, s, _, informed in _links(user) if informed})
+
+    def q(self, user: User) -> Q:
+        ids = self.setting_ids(user)
+        return Q(**{path(self.setting, "id__in") if self.setting else "pk__in": ids}) if ids else NOTHING
+
+    def holds(self, user: User) -> bool:
+        return bool(self.setting_ids(user))
+
+
+def _key_child_ids(user: User) -> list[int]:
+    from .models import Child
+
+    return memo(
+        user,
+        "key_children",
+        lambda: list(Child.objects.filter(Q(key_person=user) | Q(backup_key_person=user)).values_list("pk", flat=True)),
+    )
+
+
+@dataclass(frozen=True)
+class IsKeyPerson(Rule):
+    """The child's key person or back-up key person, while they still work in the child's setting."""
+
+    child: str = ""
+
+    def q(self, user: User) -> Q:
+        active_settings = sorted({s for s, _, _ in setting_roles(user)})
+        if not active_settings:
+            return NOTHING
+        key = Q(**{path(self.child, "key_person"): user}) | Q(**{path(self.child, "backup_key_person"): user})
+        return key & Q(**{path(self.child, "setting_id__in"): active_settings})
+
+    def holds(self, user: User) -> bool:
+        return bool(setting_roles(user)) and bool(_key_child_ids(user))
+
+
+@dataclass(frozen=True)
+class WorksInChildRoom(Rule):
+    """A practitioner whose usual room is the child's room."""
+
+    child: str = ""
+
+    def room_ids(self, user: User) -> list[int]:
+        return sorted({r for _, role, r in setting_roles(user) if role == SettingRole.PRACTITIONER and r})
+
+    def q(self, user: User) -> Q:
+        ids = self.room_ids(user)
+        return Q(**{path(self.child, "room_id__in"): ids}) if ids else NOTHING
+
+    def holds(self, user: User) -> bool:
+        return bool(self.room_ids(user))

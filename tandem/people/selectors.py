@@ -1,0 +1,112 @@
+"""Every non-trivial read about children and families, already filtered by the access layer."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from tandem.core.access import permitted
+from tandem.core.models import Setting, SettingMembership, User
+from tandem.core.roles import SettingRole
+
+from . import actions
+from .models import Adult, Child, ChildAdult, Need
+
+
+def _children() -> QuerySet[Child]:
+    return Child.objects.select_related("room", "setting", "key_person", "backup_key_person")
+
+
+def current(queryset: QuerySet[Child]) -> QuerySet[Child]:
+    today = timezone.localdate()
+    return queryset.filter(Q(leaving_date__isnull=True) | Q(leaving_date__gte=today))
+
+
+def search_children(*, actor: User, text: str = "", include_left: bool = False) -> QuerySet[Child]:
+    """The children list for those who manage a setting, searched by name in the database."""
+    children = permitted(actor, actions.CHILD_LIST, _children())
+    if not include_left:
+        children = current(children)
+    for word in text.split()[:5]:
+        children = children.filter(
+            Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(preferred_name__icontains=word)
+        )
+    return children.order_by("last_name", "first_name", "pk")
+
+
+def search_adults(*, actor: User, text: str = "") -> QuerySet[Adult]:
+    adults = permitted(actor, actions.ADULT_LIST, Adult.objects.select_related("setting", "user"))
+    for word in text.split()[:5]:
+        adults = adults.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(email__icontains=word))
+    links = ChildAdult.objects.select_related("child").order_by("child__last_name")
+    return adults.prefetch_related(Prefetch("links", queryset=links)).order_by("last_name", "first_name", "pk")
+
+
+def children_of_parent(*, actor: User) -> QuerySet[Child]:
+    """The children this adult is linked to and may be told about (parent home)."""
+    own = _children().filter(links__adult__user=actor)
+    return current(permitted(actor, actions.CHILD_VIEW, own)).distinct().order_by("date_of_birth")
+
+
+def key_children(*, actor: User) -> QuerySet[Child]:
+    mine = _children().filter(Q(key_person=actor) | Q(backup_key_person=actor))
+    return current(permitted(actor, actions.CHILD_VIEW, mine)).order_by("last_name", "first_name")
+
+
+def room_children(*, actor: User) -> QuerySet[Child]:
+    rooms = SettingMembership.objects.filter(user=actor, active=True, room__isnull=False).values("room_id")
+    return current(permitted(actor, actions.CHILD_VIEW, _children().filter(room_id__in=rooms))).order_by(
+        "room__name", "last_name", "first_name"
+    )
+
+
+def family_links(*, actor: User, child: Child) -> QuerySet[ChildAdult]:
+    """The adults linked to a child, for staff allowed to see the family (restrictions first)."""
+    if not permitted(actor, actions.FAMILY_VIEW, Child.objects.filter(pk=child.pk)).exists():
+        return ChildAdult.objects.none()
+    return ChildAdult.objects.filter(child=child).select_related("adult", "adult__user")
+
+
+def needs_of(*, actor: User, child: Child) -> QuerySet[Need]:
+    if not permitted(actor, actions.NEEDS_VIEW, Child.objects.filter(pk=child.pk)).exists():
+        return Need.objects.none()
+    return Need.objects.filter(child=child)
+
+
+def emergency_contacts(*, child: Child) -> QuerySet[ChildAdult]:
+    """Who the setting calls, in order. Adults under a no-contact restriction are never listed."""
+    return (
+        ChildAdult.objects.filter(child=child, emergency_contact=True, no_contact=False)
+        .select_related("adult")
+        .order_by("emergency_priority", "pk")
+    )
+
+
+def setting_contacts(*, setting: Setting) -> list[SettingMembership]:
+    """The staffing structure parents see: leaders first, then the team, one row per person."""
+    order = [
+        SettingRole.MANAGER,
+        SettingRole.DEPUTY,
+        SettingRole.DSL,
+        SettingRole.SENCO,
+        SettingRole.ADMINISTRATOR,
+        SettingRole.PRACTITIONER,
+        SettingRole.VOLUNTEER,
+    ]
+    rows = SettingMembership.objects.filter(setting=setting, active=True).select_related("user", "room")
+    by_rank = sorted(rows, key=lambda m: (order.index(SettingRole(m.role)), m.user.last_name))
+    return by_rank
+
+
+def staff_of(setting: Setting) -> QuerySet[User]:
+    """Staff who may be a key person: every active role but volunteer or student."""
+    key_roles = [r for r in SettingRole.values if r != SettingRole.VOLUNTEER]
+    return (
+        User.objects.filter(
+            setting_memberships__setting=setting,
+            setting_memberships__active=True,
+            setting_memberships__role__in=key_roles,
+        )
+        .distinct()
+        .order_by("last_name", "first_name")
+    )

@@ -1,0 +1,252 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from tandem.core import actions as core_actions
+from tandem.core import audit
+from tandem.core.access import can, setting_roles
+from tandem.core.decorators import action_required, public
+from tandem.core.models import Setting
+from tandem.core.pagination import paginate, query_without_page
+from tandem.core.roles import LEADERSHIP, RECORD_KEEPERS
+from tandem.core.selectors import audit_trail, organisations_for
+
+from . import actions, selectors, services
+from .forms import AcceptInvitationForm, AdultForm, ChildForm, LinkForm, NeedForm, SearchForm
+from .models import Adult, Child
+
+INVITATION_SESSION_KEY = "tandem_invitation"
+
+
+def _form_errors_from(error: ValidationError, form: object) -> None:
+    """Show a service's validation error on the form rather than as a 500."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)  # type: ignore[attr-defined]
+    else:
+        form.add_error(None, error)  # type: ignore[attr-defined]
+
+
+@action_required(core_actions.HOME)
+def home(request: HttpRequest) -> HttpResponse:
+    """One home for everyone, with the sections their relationships give them."""
+    user = request.user
+    roles = setting_roles(user)
+    my_settings = Setting.objects.filter(pk__in={s for s, _, _ in roles}).select_related("organisation")
+    children = list(selectors.children_of_parent(actor=user))
+    parent_settings = {c.setting_id: c.setting for c in children}
+    contacts = {s.pk: selectors.setting_contacts(setting=s) for s in parent_settings.values()}
+    for child in children:
+        child.contacts = contacts[child.setting_id]  # type: ignore[attr-defined]
+        child.emergency = list(selectors.emergency_contacts(child=child))  # type: ignore[attr-defined]
+    context = {
+        "children": children,
+        "key_children": list(selectors.key_children(actor=user)) if roles else [],
+        "room_children": list(selectors.room_children(actor=user)) if roles else [],
+        "my_settings": my_settings,
+        "manages": any(r in RECORD_KEEPERS or r in LEADERSHIP for _, r, _ in roles),
+        "organisations": [o for o in organisations_for(user) if can(user, core_actions.ORGANISATION_VIEW, o)],
+        "today": timezone.localdate(),
+    }
+    return render(request, "core/home.html", context)
+
+
+@action_required(actions.CHILD_LIST)
+def child_list(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    text, include_left = "", False
+    if form.is_valid():
+        text, include_left = form.cleaned_data["q"], form.cleaned_data["left"]
+    page = paginate(request, selectors.search_children(actor=request.user, text=text, include_left=include_left))
+    settings_for_new = [s for s in Setting.objects.all() if can(request.user, actions.CHILD_CREATE, s)]
+    template = "people/_child_rows.html" if request.htmx else "people/child_list.html"
+    return render(
+        request,
+        template,
+        {"form": form, "page": page, "query": query_without_page(request), "settings_for_new": settings_for_new},
+    )
+
+
+@action_required(actions.CHILD_VIEW, Child)
+def child_detail(request: HttpRequest, child: Child) -> HttpResponse:
+    user = request.user
+    needs = list(selectors.needs_of(actor=user, child=child))
+    may_see_needs = can(user, actions.NEEDS_VIEW, child)
+    if may_see_needs:
+        audit.record("people.needs.viewed", user, child_ids=[child.pk], obj=child, setting_id=child.setting_id)
+    may_see_family = can(user, actions.FAMILY_VIEW, child)
+    family = list(selectors.family_links(actor=user, child=child)) if may_see_family else []
+    if may_see_family:
+        audit.record("people.family.viewed", user, child_ids=[child.pk], obj=child, setting_id=child.setting_id)
+    context = {
+        "child": child,
+        "needs": needs,
+        "may_see_needs": may_see_needs,
+        "family": family,
+        "may_see_family": may_see_family,
+        "emergency_contacts": list(selectors.emergency_contacts(child=child)),
+        "may_manage": can(user, actions.CHILD_MANAGE, child),
+        "may_manage_family": can(user, actions.FAMILY_MANAGE, child),
+        "may_manage_needs": can(user, actions.NEEDS_MANAGE, child),
+        "may_audit": can(user, actions.CHILD_AUDIT, child),
+    }
+    return render(request, "people/child_detail.html", context)
+
+
+@action_required(actions.CHILD_CREATE, Setting)
+def child_create(request: HttpRequest, setting: Setting) -> HttpResponse:
+    form = ChildForm(request.POST or None, setting=setting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            child = services.create_child(actor=request.user, setting=setting, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors_from(error, form)
+        else:
+            messages.success(request, f"{child.display_name} has been added.")
+            return redirect(child)
+    return render(request, "people/child_form.html", {"form": form, "setting": setting})
+
+
+@action_required(actions.CHILD_MANAGE, Child)
+def child_edit(request: HttpRequest, child: Child) -> HttpResponse:
+    form = ChildForm(request.POST or None, instance=Child.objects.get(pk=child.pk), setting=child.setting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_child(actor=request.user, child=child, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors_from(error, form)
+        else:
+            messages.success(request, "The child's record has been saved.")
+            return redirect(child)
+    return render(request, "people/child_form.html", {"form": form, "child": child, "setting": child.setting})
+
+
+@action_required(actions.FAMILY_MANAGE, Child)
+def link_add(request: HttpRequest, child: Child) -> HttpResponse:
+    adult_form = AdultForm(request.POST or None, prefix="adult")
+    link_form = LinkForm(request.POST or None, prefix="link")
+    if request.method == "POST" and adult_form.is_valid() and link_form.is_valid():
+        try:
+            services.add_adult_to_child(
+                actor=request.user, child=child, adult_fields=adult_form.cleaned_data, **link_form.cleaned_data
+            )
+        except ValidationError as error:
+            _form_errors_from(error, link_form)
+        else:
+            messages.success(request, "The adult has been added to the child's family.")
+            return redirect(child)
+    return render(request, "people/link_form.html", {"child": child, "adult_form": adult_form, "link_form": link_form})
+
+
+@action_required(actions.FAMILY_MANAGE, Child)
+def link_edit(request: HttpRequest, child: Child, link_id: int) -> HttpResponse:
+    link = get_object_or_404(child.links.select_related("adult"), pk=link_id)
+    form = LinkForm(request.POST or None, instance=child.links.get(pk=link.pk), prefix="link")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_link(actor=request.user, link=link, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors_from(error, form)
+        else:
+            messages.success(request, "The family link has been saved.")
+            return redirect(child)
+    return render(request, "people/link_form.html", {"child": child, "link": link, "link_form": form})
+
+
+@action_required(actions.NEEDS_MANAGE, Child)
+def need_edit(request: HttpRequest, child: Child, need_id: int | None = None) -> HttpResponse:
+    need = get_object_or_404(child.needs, pk=need_id) if need_id else None
+    form = NeedForm(request.POST or None, instance=child.needs.get(pk=need.pk) if need else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_need(actor=request.user, child=child, need=need, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors_from(error, form)
+        else:
+            messages.success(request, "The need has been saved.")
+            return redirect(child)
+    return render(request, "people/need_form.html", {"child": child, "need": need, "form": form})
+
+
+@action_required(actions.CHILD_AUDIT, Child)
+def child_audit(request: HttpRequest, child: Child) -> HttpResponse:
+    page = paginate(request, audit_trail(child_id=child.pk))
+    return render(request, "people/child_audit.html", {"child": child, "page": page})
+
+
+@action_required(actions.ADULT_LIST)
+def adult_list(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    text = form.cleaned_data["q"] if form.is_valid() else ""
+    page = paginate(request, selectors.search_adults(actor=request.user, text=text))
+    template = "people/_adult_rows.html" if request.htmx else "people/adult_list.html"
+    return render(request, template, {"form": form, "page": page, "query": query_without_page(request)})
+
+
+@action_required(actions.ADULT_MANAGE, Adult)
+def adult_edit(request: HttpRequest, adult: Adult) -> HttpResponse:
+    form = AdultForm(request.POST or None, instance=Adult.objects.get(pk=adult.pk))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_adult(actor=request.user, adult=adult, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors_from(error, form)
+        else:
+            messages.success(request, "The details have been saved.")
+            return redirect("people:adults")
+    invitations = adult.invitations.all()[:5]
+    return render(request, "people/adult_form.html", {"adult": adult, "form": form, "invitations": invitations})
+
+
+@require_POST
+@action_required(actions.ADULT_MANAGE, Adult)
+def adult_invite(request: HttpRequest, adult: Adult) -> HttpResponse:
+    try:
+        services.invite_adult(actor=request.user, adult=adult)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, f"An invitation has been emailed to {adult.first_name}. It works once, for a limited time."
+        )
+    return redirect("people:adult_edit", pk=adult.pk)
+
+
+@action_required(actions.SETTING_CONTACTS, Setting)
+def setting_contacts(request: HttpRequest, setting: Setting) -> HttpResponse:
+    staff = selectors.setting_contacts(setting=setting)
+    return render(request, "people/setting_contacts.html", {"setting": setting, "staff": staff})
+
+
+@public
+def invitation_link(request: HttpRequest, token: str) -> HttpResponse:
+    """The emailed link: keep the token in the session and drop it from the address bar."""
+    request.session[INVITATION_SESSION_KEY] = token
+    return HttpResponseRedirect(reverse("people:accept_invitation_form"))
+
+
+@public
+def accept_invitation(request: HttpRequest) -> HttpResponse:
+    token = request.session.get(INVITATION_SESSION_KEY, "")
+    try:
+        invitation = services.find_invitation(token)
+    except services.InvitationError as error:
+        return render(request, "people/invitation_problem.html", {"problem": str(error)}, status=400)
+    form = AcceptInvitationForm(request.POST or None, email=invitation.email)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                services.accept_invitation(token=token, password=form.cleaned_data["password1"])
+        except services.InvitationError as error:
+            return render(request, "people/invitation_problem.html", {"problem": str(error)}, status=400)
+        request.session.pop(INVITATION_SESSION_KEY, None)
+        messages.success(request, "Your sign-in is ready. Sign in with your email address and new password.")
+        return redirect("account_login")
+    return render(request, "people/accept_invitation.html", {"form": form, "invitation": invitation})
