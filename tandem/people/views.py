@@ -16,7 +16,7 @@ from tandem.core.decorators import action_required, public
 from tandem.core.models import Setting
 from tandem.core.pagination import paginate, query_without_page
 from tandem.core.roles import LEADERSHIP, RECORD_KEEPERS
-from tandem.core.selectors import audit_trail, organisations_for
+from tandem.core.selectors import actors_by_id, audit_trail, organisations_for
 
 from . import actions, selectors, services
 from .forms import AcceptInvitationForm, AdultForm, ChildForm, LinkForm, NeedForm, SearchForm
@@ -55,7 +55,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "organisations": [o for o in organisations_for(user) if can(user, core_actions.ORGANISATION_VIEW, o)],
         "today": timezone.localdate(),
     }
-    return render(request, "core/home.html", context)
+    return render(request, "people/home.html", context)
 
 
 @action_required(actions.CHILD_LIST)
@@ -178,7 +178,8 @@ def need_edit(request: HttpRequest, child: Child, need_id: int | None = None) ->
 @action_required(actions.CHILD_AUDIT, Child)
 def child_audit(request: HttpRequest, child: Child) -> HttpResponse:
     page = paginate(request, audit_trail(child_id=child.pk))
-    return render(request, "people/child_audit.html", {"child": child, "page": page})
+    actors = actors_by_id(list(page.object_list))
+    return render(request, "people/child_audit.html", {"child": child, "page": page, "actors": actors})
 
 
 @action_required(actions.ADULT_LIST)

@@ -38,3 +38,8 @@ def may(context: dict[str, Any], action_name: str, obj: Any = None) -> bool:
 @register.filter
 def initials(name: str) -> str:
     return "".join(word[0] for word in str(name).split()[:2]).upper()
+
+
+@register.filter
+def get_item(mapping: dict[Any, Any], key: Any) -> Any:
+    return mapping.get(key) if mapping else None
