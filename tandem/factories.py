@@ -25,8 +25,8 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"person{n}@example.org")
-    first_name = factory.Faker("first_name", locale="en_GB")
-    last_name = factory.Sequence(lambda n: f"Surname{n}")
+    first_name = factory.Sequence(lambda n: f"Userfirst{n}")
+    last_name = factory.Sequence(lambda n: f"Userlast{n}")
     is_active = True
 
     @factory.post_generation

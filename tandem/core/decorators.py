@@ -59,7 +59,7 @@ def action_required(
 
 
 def record_read(action: Action, user: Any, obj: models.Model) -> None:
-    child_id = getattr(obj, "child_id", None) if not obj._meta.model_name == "child" else obj.pk
+    child_id = getattr(obj, "child_id", None) if obj._meta.model_name != "child" else obj.pk
     setting_id = getattr(obj, "setting_id", None)
     audit.record(
         action.audit_read,

@@ -30,9 +30,13 @@ ENTRIES: list[Entry] = []
 def register(label: str, action: Action, url: str | Callable[[Any], str | None], order: int = 50) -> None:
     if any(e.label == label for e in ENTRIES):
         return
-    resolve = url if callable(url) else (lambda _user, name=url: reverse(name))
+    resolve = url if callable(url) else _named(url)
     ENTRIES.append(Entry(label, action, resolve, order))
     ENTRIES.sort(key=lambda e: e.order)
+
+
+def _named(name: str) -> Callable[[Any], str | None]:
+    return lambda _user: reverse(name)
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:

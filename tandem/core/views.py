@@ -2,18 +2,19 @@ from __future__ import annotations
 
 from django.db import connection
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from . import actions
 from .decorators import action_required, public
+from .http import AuthedRequest
 from .middleware import has_mfa
 from .models import Organisation
 
 
 @action_required(actions.ORGANISATION_VIEW, Organisation)
-def organisation(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+def organisation(request: AuthedRequest, organisation: Organisation) -> HttpResponse:
     today = timezone.localdate()
     current = Q(children__leaving_date__isnull=True) | Q(children__leaving_date__gte=today)
     settings = organisation.settings.annotate(
@@ -25,12 +26,12 @@ def organisation(request: HttpRequest, organisation: Organisation) -> HttpRespon
 
 
 @action_required(actions.ACCOUNT)
-def mfa_required(request: HttpRequest) -> HttpResponse:
+def mfa_required(request: AuthedRequest) -> HttpResponse:
     return render(request, "core/mfa_required.html", {"enrolled": has_mfa(request.user)})
 
 
 @public
-def healthz(request: HttpRequest) -> HttpResponse:
+def healthz(request: AuthedRequest) -> HttpResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})

@@ -57,12 +57,12 @@ class Child(models.Model):
     def __str__(self) -> str:
         return self.display_name
 
+    def get_absolute_url(self) -> str:
+        return reverse("people:child", args=[self.pk])
+
     @property
     def display_name(self) -> str:
         return f"{self.preferred_name or self.first_name} {self.last_name}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("people:child", args=[self.pk])
 
     def age_on(self, day: dt.date) -> tuple[int, int]:
         """Age in (years, months) on ``day``."""

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +13,7 @@ from tandem.core import actions as core_actions
 from tandem.core import audit
 from tandem.core.access import can, setting_roles
 from tandem.core.decorators import action_required, public
+from tandem.core.http import AuthedRequest
 from tandem.core.models import Setting
 from tandem.core.pagination import paginate, query_without_page
 from tandem.core.roles import LEADERSHIP, RECORD_KEEPERS
@@ -35,7 +36,7 @@ def _form_errors_from(error: ValidationError, form: object) -> None:
 
 
 @action_required(core_actions.HOME)
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthedRequest) -> HttpResponse:
     """One home for everyone, with the sections their relationships give them."""
     user = request.user
     roles = setting_roles(user)
@@ -59,7 +60,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @action_required(actions.CHILD_LIST)
-def child_list(request: HttpRequest) -> HttpResponse:
+def child_list(request: AuthedRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     text, include_left = "", False
     if form.is_valid():
@@ -75,7 +76,7 @@ def child_list(request: HttpRequest) -> HttpResponse:
 
 
 @action_required(actions.CHILD_VIEW, Child)
-def child_detail(request: HttpRequest, child: Child) -> HttpResponse:
+def child_detail(request: AuthedRequest, child: Child) -> HttpResponse:
     user = request.user
     needs = list(selectors.needs_of(actor=user, child=child))
     may_see_needs = can(user, actions.NEEDS_VIEW, child)
@@ -101,7 +102,7 @@ def child_detail(request: HttpRequest, child: Child) -> HttpResponse:
 
 
 @action_required(actions.CHILD_CREATE, Setting)
-def child_create(request: HttpRequest, setting: Setting) -> HttpResponse:
+def child_create(request: AuthedRequest, setting: Setting) -> HttpResponse:
     form = ChildForm(request.POST or None, setting=setting)
     if request.method == "POST" and form.is_valid():
         try:
@@ -115,7 +116,7 @@ def child_create(request: HttpRequest, setting: Setting) -> HttpResponse:
 
 
 @action_required(actions.CHILD_MANAGE, Child)
-def child_edit(request: HttpRequest, child: Child) -> HttpResponse:
+def child_edit(request: AuthedRequest, child: Child) -> HttpResponse:
     form = ChildForm(request.POST or None, instance=Child.objects.get(pk=child.pk), setting=child.setting)
     if request.method == "POST" and form.is_valid():
         try:
@@ -129,7 +130,7 @@ def child_edit(request: HttpRequest, child: Child) -> HttpResponse:
 
 
 @action_required(actions.FAMILY_MANAGE, Child)
-def link_add(request: HttpRequest, child: Child) -> HttpResponse:
+def link_add(request: AuthedRequest, child: Child) -> HttpResponse:
     adult_form = AdultForm(request.POST or None, prefix="adult")
     link_form = LinkForm(request.POST or None, prefix="link")
     if request.method == "POST" and adult_form.is_valid() and link_form.is_valid():
@@ -146,7 +147,7 @@ def link_add(request: HttpRequest, child: Child) -> HttpResponse:
 
 
 @action_required(actions.FAMILY_MANAGE, Child)
-def link_edit(request: HttpRequest, child: Child, link_id: int) -> HttpResponse:
+def link_edit(request: AuthedRequest, child: Child, link_id: int) -> HttpResponse:
     link = get_object_or_404(child.links.select_related("adult"), pk=link_id)
     form = LinkForm(request.POST or None, instance=child.links.get(pk=link.pk), prefix="link")
     if request.method == "POST" and form.is_valid():
@@ -161,7 +162,7 @@ def link_edit(request: HttpRequest, child: Child, link_id: int) -> HttpResponse:
 
 
 @action_required(actions.NEEDS_MANAGE, Child)
-def need_edit(request: HttpRequest, child: Child, need_id: int | None = None) -> HttpResponse:
+def need_edit(request: AuthedRequest, child: Child, need_id: int | None = None) -> HttpResponse:
     need = get_object_or_404(child.needs, pk=need_id) if need_id else None
     form = NeedForm(request.POST or None, instance=child.needs.get(pk=need.pk) if need else None)
     if request.method == "POST" and form.is_valid():
@@ -176,14 +177,14 @@ def need_edit(request: HttpRequest, child: Child, need_id: int | None = None) ->
 
 
 @action_required(actions.CHILD_AUDIT, Child)
-def child_audit(request: HttpRequest, child: Child) -> HttpResponse:
+def child_audit(request: AuthedRequest, child: Child) -> HttpResponse:
     page = paginate(request, audit_trail(child_id=child.pk))
     actors = actors_by_id(list(page.object_list))
     return render(request, "people/child_audit.html", {"child": child, "page": page, "actors": actors})
 
 
 @action_required(actions.ADULT_LIST)
-def adult_list(request: HttpRequest) -> HttpResponse:
+def adult_list(request: AuthedRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     text = form.cleaned_data["q"] if form.is_valid() else ""
     page = paginate(request, selectors.search_adults(actor=request.user, text=text))
@@ -192,7 +193,7 @@ def adult_list(request: HttpRequest) -> HttpResponse:
 
 
 @action_required(actions.ADULT_MANAGE, Adult)
-def adult_edit(request: HttpRequest, adult: Adult) -> HttpResponse:
+def adult_edit(request: AuthedRequest, adult: Adult) -> HttpResponse:
     form = AdultForm(request.POST or None, instance=Adult.objects.get(pk=adult.pk))
     if request.method == "POST" and form.is_valid():
         try:
@@ -208,7 +209,7 @@ def adult_edit(request: HttpRequest, adult: Adult) -> HttpResponse:
 
 @require_POST
 @action_required(actions.ADULT_MANAGE, Adult)
-def adult_invite(request: HttpRequest, adult: Adult) -> HttpResponse:
+def adult_invite(request: AuthedRequest, adult: Adult) -> HttpResponse:
     try:
         services.invite_adult(actor=request.user, adult=adult)
     except ValidationError as error:
@@ -221,20 +222,20 @@ def adult_invite(request: HttpRequest, adult: Adult) -> HttpResponse:
 
 
 @action_required(actions.SETTING_CONTACTS, Setting)
-def setting_contacts(request: HttpRequest, setting: Setting) -> HttpResponse:
+def setting_contacts(request: AuthedRequest, setting: Setting) -> HttpResponse:
     staff = selectors.setting_contacts(setting=setting)
     return render(request, "people/setting_contacts.html", {"setting": setting, "staff": staff})
 
 
 @public
-def invitation_link(request: HttpRequest, token: str) -> HttpResponse:
+def invitation_link(request: AuthedRequest, token: str) -> HttpResponse:
     """The emailed link: keep the token in the session and drop it from the address bar."""
     request.session[INVITATION_SESSION_KEY] = token
     return HttpResponseRedirect(reverse("people:accept_invitation_form"))
 
 
 @public
-def accept_invitation(request: HttpRequest) -> HttpResponse:
+def accept_invitation(request: AuthedRequest) -> HttpResponse:
     token = request.session.get(INVITATION_SESSION_KEY, "")
     try:
         invitation = services.find_invitation(token)

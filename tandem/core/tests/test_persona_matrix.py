@@ -1,0 +1,198 @@
+"""The persona matrix: for every action, on every kind of object, who may and who may not.
+
+Each row is (action, object in the world, {persona: allowed}) and names every persona, so a
+change to a rule shows up here as a changed cell. Each cell checks both faces of the access
+layer: ``can`` on the one object, and ``permitted`` over every row of its model (the list
+filter must contain the object exactly when the check allows it).
+
+An object key of ``None`` asks "may this person do the action somewhere?" (the question a
+list page or a menu entry asks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.db import transaction
+
+import tandem.core.actions
+import tandem.people.actions
+from tandem.conftest import PERSONAS, build_world, fast_hashers
+from tandem.core.access import ACTIONS, can, forget, permitted
+
+assert tandem.core.actions and tandem.people.actions  # imported so that every action is registered
+
+CHILDREN_LEADERS = ("senco", "dsl", "manager", "deputy")
+RECORD_KEEPERS = ("manager", "deputy", "administrator")
+SETTING_STAFF = (
+    "key_person_a",
+    "room_practitioner",
+    "other_practitioner",
+    "senco",
+    "dsl",
+    "manager",
+    "deputy",
+    "administrator",
+    "volunteer",
+)
+SIGNED_IN = tuple(p for p in PERSONAS if p != "anonymous")
+
+
+def only(*allowed: str) -> dict[str, bool]:
+    """A full row: the personas named are allowed, every other persona is refused."""
+    unknown = set(allowed) - set(PERSONAS)
+    assert not unknown, f"unknown personas {unknown}"
+    return {persona: persona in allowed for persona in PERSONAS}
+
+
+MATRIX: list[tuple[str, str | None, dict[str, bool]]] = [
+    # --- core ---------------------------------------------------------------------------------
+    ("core.home.view", None, only(*SIGNED_IN)),
+    ("core.account.manage", None, only(*SIGNED_IN)),
+    ("core.organisation.view", "organisation", only("owner", "line_manager")),
+    ("core.organisation.view", "other_organisation", only()),
+    ("core.organisation.view", None, only("owner", "line_manager")),
+    # --- a child's profile ------------------------------------------------------------------
+    (
+        "people.child.view",
+        "child_a",
+        only("parent_a", "key_person_a", "room_practitioner", *CHILDREN_LEADERS, "administrator"),
+    ),
+    # B is in room 2, where A's key person works: the room rule, not the key-person rule.
+    (
+        "people.child.view",
+        "child_b",
+        only("parent_b_no_pr", "key_person_a", *CHILDREN_LEADERS, "administrator"),
+    ),
+    ("people.child.view", "other_child", only("other_manager")),
+    (
+        "people.child.view",
+        None,
+        only(
+            "parent_a",
+            "parent_b_no_pr",
+            "key_person_a",
+            "room_practitioner",
+            *CHILDREN_LEADERS,
+            "administrator",
+            "other_manager",
+        ),
+    ),
+    ("people.child.list", "child_a", only(*CHILDREN_LEADERS, "administrator")),
+    ("people.child.list", "other_child", only("other_manager")),
+    ("people.child.list", None, only(*CHILDREN_LEADERS, "administrator", "other_manager")),
+    ("people.child.manage", "child_a", only(*RECORD_KEEPERS)),
+    ("people.child.manage", "child_b", only(*RECORD_KEEPERS)),
+    ("people.child.manage", "other_child", only("other_manager")),
+    ("people.child.audit", "child_a", only("manager", "dsl")),
+    ("people.child.audit", "other_child", only("other_manager")),
+    # --- family -------------------------------------------------------------------------------
+    ("people.family.view", "child_a", only("key_person_a", *CHILDREN_LEADERS, "administrator")),
+    ("people.family.view", "child_b", only(*CHILDREN_LEADERS, "administrator")),
+    ("people.family.view", "other_child", only("other_manager")),
+    ("people.family.manage", "child_a", only(*RECORD_KEEPERS)),
+    ("people.family.manage", "other_child", only("other_manager")),
+    # --- needs (R3): a parent needs parental responsibility -------------------------------------
+    ("people.needs.view", "child_a", only("parent_a", "key_person_a", "room_practitioner", *CHILDREN_LEADERS)),
+    ("people.needs.view", "child_b", only("key_person_a", *CHILDREN_LEADERS)),
+    ("people.needs.view", "other_child", only("other_manager")),
+    ("people.needs.manage", "child_a", only("key_person_a", "senco", *RECORD_KEEPERS)),
+    ("people.needs.manage", "child_b", only("senco", *RECORD_KEEPERS)),
+    ("people.needs.manage", "other_child", only("other_manager")),
+    # --- on a setting -------------------------------------------------------------------------
+    ("people.child.create", "setting", only(*RECORD_KEEPERS)),
+    ("people.child.create", "other_setting", only("other_manager")),
+    (
+        "people.setting.contacts",
+        "setting",
+        only("parent_a", "parent_b_no_pr", *SETTING_STAFF, "owner", "line_manager"),
+    ),
+    ("people.setting.contacts", "other_setting", only("other_manager")),
+    # --- on an adult --------------------------------------------------------------------------
+    ("people.adult.list", "adult_a", only(*CHILDREN_LEADERS, "administrator")),
+    ("people.adult.list", "other_adult", only("other_manager")),
+    ("people.adult.list", None, only(*CHILDREN_LEADERS, "administrator", "other_manager")),
+    ("people.adult.manage", "adult_a", only(*RECORD_KEEPERS)),
+    ("people.adult.manage", "other_adult", only("other_manager")),
+]
+
+# Cells where the rules in actions.py are wrong in our judgement: (action, object, persona) → why.
+# The matrix above holds the correct answer; these cells are expected to fail until fixed.
+KNOWN_WRONG: dict[tuple[str, str | None, str], str] = {}
+
+
+@pytest.fixture(scope="module")
+def mworld(django_db_setup: Any, django_db_blocker: Any) -> Iterator[Any]:
+    """One world for the whole module, built once in a transaction rolled back at the end."""
+    with django_db_blocker.unblock(), fast_hashers(), transaction.atomic():
+        yield build_world()
+        transaction.set_rollback(True)
+
+
+def cells() -> Iterator[Any]:
+    for action, key, row in MATRIX:
+        for persona in PERSONAS:
+            marks = []
+            reason = KNOWN_WRONG.get((action, key, persona))
+            if reason:
+                marks.append(pytest.mark.xfail(reason=reason, strict=True))
+            yield pytest.param(action, key, persona, row[persona], id=f"{action}-{key}-{persona}", marks=marks)
+
+
+@pytest.mark.parametrize("action_name, key, persona, allowed", list(cells()))
+def test_cell(mworld: Any, db: None, action_name: str, key: str | None, persona: str, allowed: bool) -> None:
+    user = mworld[persona]
+    if user.is_authenticated:
+        forget(user)
+    action = ACTIONS[action_name]
+    if key is None:
+        assert can(user, action) is allowed
+        return
+    obj = mworld[key]
+    assert can(user, action, obj) is allowed
+    listed = permitted(user, action, type(obj)._default_manager.all())
+    assert (obj in listed) is allowed, "the list filter disagrees with the check"
+
+
+def test_every_action_has_a_row() -> None:
+    covered = {action for action, _, _ in MATRIX}
+    missing = sorted(set(ACTIONS) - covered)
+    assert not missing, f"actions without a row in the persona matrix: {missing}"
+    unknown = sorted(covered - set(ACTIONS))
+    assert not unknown, f"rows for actions that do not exist: {unknown}"
+
+
+def test_every_row_names_every_persona() -> None:
+    for action, key, row in MATRIX:
+        assert set(row) == set(PERSONAS), (action, key)
+    rows = [(action, key) for action, key, _ in MATRIX]
+    assert len(rows) == len(set(rows)), "a row appears twice"
+
+
+def test_every_object_action_has_a_row_on_this_setting_and_one_elsewhere() -> None:
+    """Each action about objects is tried on an object here and on one of the other provider."""
+    ours = {"organisation", "child_a", "child_b", "setting", "adult_a"}
+    theirs = {"other_organisation", "other_child", "other_setting", "other_adult"}
+    for name in ACTIONS:
+        keys = {key for action, key, _ in MATRIX if action == name}
+        if keys == {None}:
+            continue  # about the person themselves
+        assert keys & ours, f"{name} is never tried on an object of this setting"
+        assert keys & theirs, f"{name} is never tried on an object of another provider"
+
+
+def test_nobody_and_anonymous_may_do_nothing_about_anyone(mworld: Any, db: None) -> None:
+    """Beyond their own home and account, a stranger is refused everything, on every object."""
+    objects = [mworld[k] for k in ("organisation", "setting", "child_a", "child_b", "other_child", "adult_a")]
+    for persona in ("nobody", "anonymous"):
+        user = mworld[persona]
+        for name, action in ACTIONS.items():
+            if name in ("core.home.view", "core.account.manage"):
+                continue
+            for obj in objects:
+                model = type(obj)
+                assert not permitted(user, action, model._default_manager.all()).exists() or not any(
+                    isinstance(o, model) for o in objects
+                ), (persona, name, obj)
