@@ -45,7 +45,13 @@ def search_adults(*, actor: User, text: str = "") -> QuerySet[Adult]:
 def children_of_parent(*, actor: User) -> QuerySet[Child]:
     """The children this adult is linked to and may be told about (parent home)."""
     own = _children().filter(links__adult__user=actor)
-    return current(permitted(actor, actions.CHILD_VIEW, own)).distinct().order_by("date_of_birth")
+    emergency = Prefetch("links", queryset=_emergency_links(), to_attr="emergency_links")
+    return (
+        current(permitted(actor, actions.CHILD_VIEW, own))
+        .distinct()
+        .prefetch_related(emergency)
+        .order_by("date_of_birth", "pk")
+    )
 
 
 def key_children(*, actor: User) -> QuerySet[Child]:
@@ -73,29 +79,43 @@ def needs_of(*, actor: User, child: Child) -> QuerySet[Need]:
     return Need.objects.filter(child=child)
 
 
-def emergency_contacts(*, child: Child) -> QuerySet[ChildAdult]:
-    """Who the setting calls, in order. Adults under a no-contact restriction are never listed."""
+def _emergency_links() -> QuerySet[ChildAdult]:
     return (
-        ChildAdult.objects.filter(child=child, emergency_contact=True, no_contact=False)
+        ChildAdult.objects.filter(emergency_contact=True, no_contact=False)
         .select_related("adult")
         .order_by("emergency_priority", "pk")
     )
 
 
+def emergency_contacts(*, child: Child) -> QuerySet[ChildAdult]:
+    """Who the setting calls, in order. Adults under a no-contact restriction are never listed."""
+    return _emergency_links().filter(child=child)
+
+
+STRUCTURE_ORDER = [
+    SettingRole.MANAGER,
+    SettingRole.DEPUTY,
+    SettingRole.DSL,
+    SettingRole.SENCO,
+    SettingRole.ADMINISTRATOR,
+    SettingRole.PRACTITIONER,
+    SettingRole.VOLUNTEER,
+]
+
+
+def setting_contacts_for(*, setting_ids: set[int]) -> dict[int, list[SettingMembership]]:
+    """The staffing structure of each setting, leaders first, in one query."""
+    rows = SettingMembership.objects.filter(setting_id__in=setting_ids, active=True).select_related("user", "room")
+    ranked = sorted(rows, key=lambda m: (STRUCTURE_ORDER.index(SettingRole(m.role)), m.user.last_name, m.pk))
+    by_setting: dict[int, list[SettingMembership]] = {}
+    for membership in ranked:
+        by_setting.setdefault(membership.setting_id, []).append(membership)
+    return by_setting
+
+
 def setting_contacts(*, setting: Setting) -> list[SettingMembership]:
-    """The staffing structure parents see: leaders first, then the team, one row per person."""
-    order = [
-        SettingRole.MANAGER,
-        SettingRole.DEPUTY,
-        SettingRole.DSL,
-        SettingRole.SENCO,
-        SettingRole.ADMINISTRATOR,
-        SettingRole.PRACTITIONER,
-        SettingRole.VOLUNTEER,
-    ]
-    rows = SettingMembership.objects.filter(setting=setting, active=True).select_related("user", "room")
-    by_rank = sorted(rows, key=lambda m: (order.index(SettingRole(m.role)), m.user.last_name))
-    return by_rank
+    """The staffing structure parents see: leaders first, then the team."""
+    return setting_contacts_for(setting_ids={setting.pk}).get(setting.pk, [])
 
 
 def staff_of(setting: Setting) -> QuerySet[User]:

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from tandem.core import actions as core_actions
 from tandem.core import audit
-from tandem.core.access import can, setting_roles
+from tandem.core.access import can, permitted, setting_roles
 from tandem.core.decorators import action_required, public
 from tandem.core.http import AuthedRequest
 from tandem.core.models import Setting
@@ -42,11 +42,9 @@ def home(request: AuthedRequest) -> HttpResponse:
     roles = setting_roles(user)
     my_settings = Setting.objects.filter(pk__in={s for s, _, _ in roles}).select_related("organisation")
     children = list(selectors.children_of_parent(actor=user))
-    parent_settings = {c.setting_id: c.setting for c in children}
-    contacts = {s.pk: selectors.setting_contacts(setting=s) for s in parent_settings.values()}
+    contacts = selectors.setting_contacts_for(setting_ids={c.setting_id for c in children})
     for child in children:
-        child.contacts = contacts[child.setting_id]  # type: ignore[attr-defined]
-        child.emergency = list(selectors.emergency_contacts(child=child))  # type: ignore[attr-defined]
+        child.contacts = contacts.get(child.setting_id, [])  # type: ignore[attr-defined]
     context = {
         "children": children,
         "key_children": list(selectors.key_children(actor=user)) if roles else [],
@@ -66,7 +64,7 @@ def child_list(request: AuthedRequest) -> HttpResponse:
     if form.is_valid():
         text, include_left = form.cleaned_data["q"], form.cleaned_data["left"]
     page = paginate(request, selectors.search_children(actor=request.user, text=text, include_left=include_left))
-    settings_for_new = [s for s in Setting.objects.all() if can(request.user, actions.CHILD_CREATE, s)]
+    settings_for_new = permitted(request.user, actions.CHILD_CREATE, Setting.objects.order_by("name"))
     template = "people/_child_rows.html" if request.htmx else "people/child_list.html"
     return render(
         request,
