@@ -1,7 +1,10 @@
 from django.urls import include, path
 
+from tandem.api.urls import declared_urls
+
 urlpatterns = [
     path("accounts/", include("allauth.urls")),
+    path("api/", declared_urls()),
     path("", include("tandem.core.urls")),
     path("", include("tandem.people.urls")),
 ]

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 
 # Paths a member of staff without MFA may still reach: to enrol it, or to leave.
@@ -40,6 +40,8 @@ class StaffMFAMiddleware:
             and user.is_setting_staff
             and not has_mfa(user)
         ):
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": "Set up two-factor sign-in first."}, status=403)
             return redirect("core:mfa_required")
         return self.get_response(request)
 
