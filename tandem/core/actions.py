@@ -1,7 +1,7 @@
 """Actions of the core: the person's own home and the provider's overview."""
 
-from .access import Action, HasOrganisationRole, SignedIn
-from .roles import OrganisationRole
+from .access import Action, HasOrganisationRole, HasSettingRole, SignedIn
+from .roles import OrganisationRole, SettingRole
 
 HOME = Action("core.home.view", rules=(SignedIn(),), description="See one's own home page.")
 ACCOUNT = Action("core.account.manage", rules=(SignedIn(),), description="Manage one's own sign-in, password and MFA.")
@@ -9,4 +9,9 @@ ORGANISATION_VIEW = Action(
     "core.organisation.view",
     rules=(HasOrganisationRole(OrganisationRole.OWNER, OrganisationRole.LINE_MANAGER, organisation=""),),
     description="See the provider's settings, rooms and numbers (no child's record).",
+)
+STAFF_PROFILE = Action(
+    "core.staff_profile.manage",
+    rules=(HasSettingRole(*SettingRole.values),),
+    description="A member of staff changes their own profile photo, shown to families.",
 )

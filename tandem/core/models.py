@@ -43,6 +43,9 @@ class User(AbstractUser):
     email = models.EmailField("email address", unique=True)
     first_name = models.CharField("first name", max_length=150)
     last_name = models.CharField("last name", max_length=150)
+    photo = models.FileField(
+        upload_to="people/", blank=True, help_text="A staff member's photo, shown to the families they work with."
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
@@ -145,7 +148,6 @@ class SettingMembership(models.Model):
         help_text="The room this person usually works in.",
     )
     title = models.CharField(max_length=100, blank=True, help_text="Job title shown to parents.")
-    photo = models.ImageField(upload_to="staff/", blank=True)
     active = models.BooleanField(default=True)
 
     class Meta:

@@ -1,16 +1,20 @@
 from __future__ import annotations
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Count, Q
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from . import actions
 from .decorators import action_required, public
+from .forms import PhotoForm
 from .http import AuthedRequest
 from .middleware import has_mfa
 from .models import Organisation
+from .services import set_own_photo
 
 
 @action_required(actions.ORGANISATION_VIEW, Organisation)
@@ -23,6 +27,25 @@ def organisation(request: AuthedRequest, organisation: Organisation) -> HttpResp
         room_count=Count("rooms", distinct=True),
     ).order_by("name")
     return render(request, "core/organisation.html", {"organisation": organisation, "settings": settings})
+
+
+@action_required(actions.STAFF_PROFILE)
+def my_photo(request: AuthedRequest) -> HttpResponse:
+    form = PhotoForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            set_own_photo(
+                actor=request.user, upload=None if form.cleaned_data["remove"] else form.cleaned_data["photo"]
+            )
+        except ValidationError as error:
+            form.add_error("photo", error)
+        else:
+            messages.success(
+                request,
+                "Your photo has been saved." if not form.cleaned_data["remove"] else "Your photo has been removed.",
+            )
+            return redirect("core:my_photo")
+    return render(request, "core/my_photo.html", {"form": form})
 
 
 @action_required(actions.ACCOUNT)

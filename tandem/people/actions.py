@@ -90,3 +90,13 @@ ADULT_MANAGE = Action(
     rules=(HasSettingRole(*RECORD_KEEPERS),),
     description="Change an adult's details and invite them to sign in.",
 )
+
+# --- on a User (a member of staff) ------------------------------------------------------------
+STAFF_PHOTO = Action(
+    "people.staff.photo",
+    rules=(
+        IsParentInSetting(setting="setting_memberships__setting"),
+        HasSettingRole(*ALL_SETTING_ROLES, setting="setting_memberships__setting"),
+    ),
+    description="See the photo of a member of staff of a setting one belongs to.",
+)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("children/<int:pk>/audit/", views.child_audit, name="child_audit"),
     path("settings/<int:pk>/children/new/", views.child_create, name="child_create"),
     path("settings/<int:pk>/contacts/", views.setting_contacts, name="setting_contacts"),
+    path("staff/<int:pk>/photo/", views.staff_photo, name="staff_photo"),
     path("families/", views.adult_list, name="adults"),
     path("families/<int:pk>/", views.adult_edit, name="adult_edit"),
     path("families/<int:pk>/invite/", views.adult_invite, name="adult_invite"),

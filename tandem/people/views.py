@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +14,7 @@ from tandem.core import audit
 from tandem.core.access import can, permitted, setting_roles
 from tandem.core.decorators import action_required, public
 from tandem.core.http import AuthedRequest
-from tandem.core.models import Setting
+from tandem.core.models import Setting, User
 from tandem.core.pagination import paginate, query_without_page
 from tandem.core.roles import LEADERSHIP, RECORD_KEEPERS
 from tandem.core.selectors import actors_by_id, audit_trail, organisations_for
@@ -223,6 +223,16 @@ def adult_invite(request: AuthedRequest, adult: Adult) -> HttpResponse:
 def setting_contacts(request: AuthedRequest, setting: Setting) -> HttpResponse:
     staff = selectors.setting_contacts(setting=setting)
     return render(request, "people/setting_contacts.html", {"setting": setting, "staff": staff})
+
+
+@action_required(actions.STAFF_PHOTO, User, queryset=lambda: User.objects.filter(setting_memberships__active=True))
+def staff_photo(request: AuthedRequest, person: User) -> HttpResponse:
+    """A staff photo, only to those who share a setting with them; never at a public URL."""
+    if not person.photo:
+        raise Http404
+    response = FileResponse(person.photo.open("rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
 
 
 @public

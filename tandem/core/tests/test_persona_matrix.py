@@ -183,16 +183,69 @@ def test_every_object_action_has_a_row_on_this_setting_and_one_elsewhere() -> No
         assert keys & theirs, f"{name} is never tried on an object of another provider"
 
 
-def test_nobody_and_anonymous_may_do_nothing_about_anyone(mworld: Any, db: None) -> None:
-    """Beyond their own home and account, a stranger is refused everything, on every object."""
-    objects = [mworld[k] for k in ("organisation", "setting", "child_a", "child_b", "other_child", "adult_a")]
-    for persona in ("nobody", "anonymous"):
+def model_of(action_name: str, world: Any) -> type | None:
+    for action, key, _ in MATRIX:
+        if action == action_name and key is not None:
+            return type(world[key])
+    return None
+
+
+@pytest.mark.parametrize("persona", ["nobody", "anonymous"])
+def test_strangers_may_do_nothing_about_anyone(mworld: Any, db: None, persona: str) -> None:
+    """Beyond their own home and account, a stranger is refused everything, on every row."""
+    user = mworld[persona]
+    for name, action in ACTIONS.items():
+        if name in ("core.home.view", "core.account.manage"):
+            continue
+        assert not can(user, action), name
+        model = model_of(name, mworld)
+        assert model is not None, name
+        assert not permitted(user, action, model._default_manager.all()).exists(), name
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_somewhere_agrees_with_the_rows(mworld: Any, db: None, persona: str) -> None:
+    """``can(user, action)`` (menus, list pages) is true exactly when some row is permitted."""
+    user = mworld[persona]
+    if user.is_authenticated:
+        forget(user)
+    for name, action in ACTIONS.items():
+        model = model_of(name, mworld)
+        if model is None:
+            continue
+        somewhere = permitted(user, action, model._default_manager.all()).exists()
+        assert can(user, action) is somewhere, name
+
+
+# Who may change a thing must be allowed to see it: otherwise the edit form shows what the
+# person may not read, and no read of it is ever audited.
+MANAGE_IMPLIES_VIEW = [
+    pytest.param("people.child.manage", "people.child.view", id="child"),
+    pytest.param("people.family.manage", "people.family.view", id="family"),
+    pytest.param(
+        "people.needs.manage",
+        "people.needs.view",
+        id="needs",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="BUG: people.needs.manage allows the administrator (RECORD_KEEPERS) but people.needs.view "
+            "does not (LEADERSHIP only): the need edit form shows an administrator needs they may not read, "
+            "and the read is not audited",
+        ),
+    ),
+    pytest.param("people.adult.manage", "people.adult.list", id="adult"),
+    pytest.param("people.child.audit", "people.child.view", id="audit"),
+]
+
+
+@pytest.mark.parametrize("manage, view", MANAGE_IMPLIES_VIEW)
+def test_who_may_change_may_see(mworld: Any, db: None, manage: str, view: str) -> None:
+    model = model_of(manage, mworld)
+    assert model is not None
+    wrong = []
+    for persona in PERSONAS:
         user = mworld[persona]
-        for name, action in ACTIONS.items():
-            if name in ("core.home.view", "core.account.manage"):
-                continue
-            for obj in objects:
-                model = type(obj)
-                assert not permitted(user, action, model._default_manager.all()).exists() or not any(
-                    isinstance(o, model) for o in objects
-                ), (persona, name, obj)
+        for obj in model._default_manager.all():
+            if can(user, ACTIONS[manage], obj) and not can(user, ACTIONS[view], obj):
+                wrong.append((persona, str(obj)))
+    assert not wrong, f"may {manage} but not {view}: {wrong}"
