@@ -35,16 +35,14 @@ def declared_urls() -> tuple[list[Any], str, str]:
     URL-walk test sees the API as it sees the pages. The docs need a sign-in and nothing more."""
     patterns, app_name, namespace = api.urls
     for pattern in patterns:
-        path_view = _path_view(pattern.callback)
-        if pattern.name in ("openapi-json", "openapi-view"):  # behind login_required
-            pattern.callback.tandem_action = core_actions.HOME
-            continue
-        if pattern.name == "api-root":  # ninja's root: points to the docs, shows nothing
-            pattern.callback.tandem_action = PUBLIC
-            continue
-        if path_view is None:
-            continue
-        declared = [getattr(op.view_func, "tandem_action", None) for op in path_view.operations]
-        if declared and all(declared):
-            pattern.callback.tandem_action = tuple(declared)
+        callback: Any = getattr(pattern, "callback", None)
+        name = getattr(pattern, "name", "")
+        if name in ("openapi-json", "openapi-view"):  # behind login_required
+            callback.tandem_action = core_actions.HOME
+        elif name == "api-root":  # ninja's root: points to the docs, shows nothing
+            callback.tandem_action = PUBLIC
+        elif (path_view := _path_view(callback)) is not None:
+            declared = [getattr(op.view_func, "tandem_action", None) for op in path_view.operations]
+            if declared and all(declared):
+                callback.tandem_action = tuple(declared)
     return patterns, app_name, namespace

@@ -226,7 +226,7 @@ def setting_contacts(request: AuthedRequest, setting: Setting) -> HttpResponse:
 
 
 @action_required(actions.STAFF_PHOTO, User, queryset=lambda: User.objects.filter(setting_memberships__active=True))
-def staff_photo(request: AuthedRequest, person: User) -> HttpResponse:
+def staff_photo(request: AuthedRequest, person: User) -> FileResponse:
     """A staff photo, only to those who share a setting with them; never at a public URL."""
     if not person.photo:
         raise Http404
