@@ -182,6 +182,9 @@ if env("EMAIL_HOST"):
 
 # --- Internationalisation: England --------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
+# One interface language for now, so a browser asking for en-US still gets British dates.
+# (Parents' own languages are for content: see R31.)
+LANGUAGES = [("en-gb", "English")]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

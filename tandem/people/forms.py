@@ -23,6 +23,11 @@ class SearchForm(forms.Form):
     left = forms.BooleanField(label="Include children who have left", required=False)
 
 
+class AdultSearchForm(forms.Form):
+    q = forms.CharField(label="Search by name or email", required=False, max_length=100)
+    unsigned = forms.BooleanField(label="Only those without a sign-in", required=False)
+
+
 class ChildForm(forms.ModelForm):
     class Meta:
         model = Child

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from tandem.core.access import permitted
-from tandem.core.models import Setting, SettingMembership, User
+from tandem.core.models import Room, Setting, SettingMembership, User
 from tandem.core.roles import SettingRole
 
 from . import actions
@@ -34,8 +34,39 @@ def search_children(*, actor: User, text: str = "", include_left: bool = False) 
     return children.order_by("last_name", "first_name", "pk")
 
 
-def search_adults(*, actor: User, text: str = "") -> QuerySet[Adult]:
+def setting_overview(*, setting_ids: set[int]) -> list[Setting]:
+    """The manager's glance at each setting: children on roll per room and what needs doing.
+
+    A fixed number of queries, whatever the number of children."""
+    today = timezone.localdate()
+    on_roll = Q(children__leaving_date__isnull=True) | Q(children__leaving_date__gte=today)
+    rooms = Room.objects.annotate(on_roll=Count("children", filter=on_roll)).order_by("name")
+    adults = Adult.objects.filter(setting_id__in=setting_ids)
+    unsigned = dict(
+        adults.filter(user__isnull=True, links__isnull=False)
+        .values_list("setting_id")
+        .annotate(n=Count("pk", distinct=True))
+        .values_list("setting_id", "n")
+    )
+    found: list[Setting] = list(
+        Setting.objects.filter(pk__in=setting_ids)
+        .prefetch_related(Prefetch("rooms", queryset=rooms))
+        .annotate(
+            on_roll=Count("children", filter=on_roll, distinct=True),
+            without_key_person=Count("children", filter=on_roll & Q(children__key_person__isnull=True), distinct=True),
+            with_severe_needs=Count("children", filter=on_roll & Q(children__needs__severe=True), distinct=True),
+        )
+        .order_by("name")
+    )
+    for setting in found:
+        setting.adults_without_sign_in = unsigned.get(setting.pk, 0)  # type: ignore[attr-defined]
+    return found
+
+
+def search_adults(*, actor: User, text: str = "", without_sign_in: bool = False) -> QuerySet[Adult]:
     adults = permitted(actor, actions.ADULT_LIST, Adult.objects.select_related("setting", "user"))
+    if without_sign_in:
+        adults = adults.filter(user__isnull=True)
     for word in text.split()[:5]:
         adults = adults.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(email__icontains=word))
     links = ChildAdult.objects.select_related("child").order_by("child__last_name")

@@ -6,7 +6,6 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tandem.core import actions as core_actions
@@ -14,13 +13,13 @@ from tandem.core import audit
 from tandem.core.access import can, permitted, setting_roles
 from tandem.core.decorators import action_required, public
 from tandem.core.http import AuthedRequest
-from tandem.core.models import Setting, User
+from tandem.core.models import Organisation, Setting, User
 from tandem.core.pagination import paginate, query_without_page
 from tandem.core.roles import LEADERSHIP, RECORD_KEEPERS
-from tandem.core.selectors import actors_by_id, audit_trail, organisations_for
+from tandem.core.selectors import actors_by_id, audit_trail
 
 from . import actions, selectors, services
-from .forms import AcceptInvitationForm, AdultForm, ChildForm, LinkForm, NeedForm, SearchForm
+from .forms import AcceptInvitationForm, AdultForm, AdultSearchForm, ChildForm, LinkForm, NeedForm, SearchForm
 from .models import Adult, Child
 
 INVITATION_SESSION_KEY = "tandem_invitation"
@@ -40,7 +39,7 @@ def home(request: AuthedRequest) -> HttpResponse:
     """One home for everyone, with the sections their relationships give them."""
     user = request.user
     roles = setting_roles(user)
-    my_settings = Setting.objects.filter(pk__in={s for s, _, _ in roles}).select_related("organisation")
+    managed = {s for s, r, _ in roles if r in RECORD_KEEPERS or r in LEADERSHIP}
     children = list(selectors.children_of_parent(actor=user))
     contacts = selectors.setting_contacts_for(setting_ids={c.setting_id for c in children})
     for child in children:
@@ -49,10 +48,8 @@ def home(request: AuthedRequest) -> HttpResponse:
         "children": children,
         "key_children": list(selectors.key_children(actor=user)) if roles else [],
         "room_children": list(selectors.room_children(actor=user)) if roles else [],
-        "my_settings": my_settings,
-        "manages": any(r in RECORD_KEEPERS or r in LEADERSHIP for _, r, _ in roles),
-        "organisations": [o for o in organisations_for(user) if can(user, core_actions.ORGANISATION_VIEW, o)],
-        "today": timezone.localdate(),
+        "overview": selectors.setting_overview(setting_ids=managed) if managed else [],
+        "organisations": permitted(user, core_actions.ORGANISATION_VIEW, Organisation.objects.order_by("name")),
     }
     return render(request, "people/home.html", context)
 
@@ -183,9 +180,9 @@ def child_audit(request: AuthedRequest, child: Child) -> HttpResponse:
 
 @action_required(actions.ADULT_LIST)
 def adult_list(request: AuthedRequest) -> HttpResponse:
-    form = SearchForm(request.GET or None)
-    text = form.cleaned_data["q"] if form.is_valid() else ""
-    page = paginate(request, selectors.search_adults(actor=request.user, text=text))
+    form = AdultSearchForm(request.GET or None)
+    text, unsigned = (form.cleaned_data["q"], form.cleaned_data["unsigned"]) if form.is_valid() else ("", False)
+    page = paginate(request, selectors.search_adults(actor=request.user, text=text, without_sign_in=unsigned))
     template = "people/_adult_rows.html" if request.htmx else "people/adult_list.html"
     return render(request, template, {"form": form, "page": page, "query": query_without_page(request)})
 
