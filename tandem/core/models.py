@@ -217,3 +217,6 @@ class AuditSubject(models.Model):
         if self.pk is not None:
             raise PermissionError("Audit events are append-only")
         super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise PermissionError("Audit events are append-only")
