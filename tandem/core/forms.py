@@ -1,6 +1,14 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+
+T = TypeVar("T")
 
 
 class PhotoForm(forms.Form):
@@ -18,3 +26,21 @@ class PhotoForm(forms.Form):
         if not data.get("photo") and not data.get("remove"):
             raise forms.ValidationError("Choose a photo, or tick 'Remove my photo'.")
         return data
+
+
+def submit(request: HttpRequest, form: forms.BaseForm, run: Callable[[dict[str, Any]], T], success: str) -> T | None:
+    """The one way a view saves a form: if it was posted and is valid, call the service with the
+    cleaned data and say ``success``; a ``ValidationError`` from the service lands on the form
+    (field by field where it names fields), so bad input never becomes a 500. ``None`` means
+    "show the form again"."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        result = run(form.cleaned_data)
+    except ValidationError as error:
+        by_field = error.error_dict if hasattr(error, "error_dict") else {None: error.error_list}
+        for field, errors in by_field.items():
+            form.add_error(field if field in form.fields else None, errors)
+        return None
+    messages.success(request, success)
+    return result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -22,7 +23,10 @@ def set_own_photo(*, actor: User, upload: UploadedFile | None) -> User:
         if upload is None:
             actor.photo = ""  # type: ignore[assignment]
         else:
-            clean = clean_photo(upload, max_side=512)
+            try:
+                clean = clean_photo(upload, max_side=512)
+            except ValidationError as error:
+                raise ValidationError({"photo": error.messages}) from None
             actor.photo.save(f"{uuid.uuid4().hex}.jpg", clean, save=False)
         actor.save(update_fields=["photo"])
         audit.record("core.staff_photo.updated", actor, obj=actor)

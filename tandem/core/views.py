@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Count, Q
 from django.http import HttpResponse, JsonResponse
@@ -10,7 +8,7 @@ from django.utils import timezone
 
 from . import actions
 from .decorators import action_required, public
-from .forms import PhotoForm
+from .forms import PhotoForm, submit
 from .http import AuthedRequest
 from .middleware import has_mfa
 from .models import Organisation
@@ -32,19 +30,14 @@ def organisation(request: AuthedRequest, organisation: Organisation) -> HttpResp
 @action_required(actions.STAFF_PROFILE)
 def my_photo(request: AuthedRequest) -> HttpResponse:
     form = PhotoForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            set_own_photo(
-                actor=request.user, upload=None if form.cleaned_data["remove"] else form.cleaned_data["photo"]
-            )
-        except ValidationError as error:
-            form.add_error("photo", error)
-        else:
-            messages.success(
-                request,
-                "Your photo has been saved." if not form.cleaned_data["remove"] else "Your photo has been removed.",
-            )
-            return redirect("core:my_photo")
+    updated = submit(
+        request,
+        form,
+        lambda data: set_own_photo(actor=request.user, upload=None if data["remove"] else data["photo"]),
+        "Your photo has been updated.",
+    )
+    if updated:
+        return redirect("core:my_photo")
     return render(request, "core/my_photo.html", {"form": form})
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from tandem.core import audit
 from tandem.core.access import require
 from tandem.core.models import Setting, User
+from tandem.core.roles import SettingRole
 
 from . import actions
 from .models import Adult, Child, ChildAdult, Invitation, Need
@@ -29,17 +30,24 @@ def _apply(obj: Any, fields: dict[str, Any]) -> list[str]:
     return changed
 
 
-def _check_staff(child: Child, **people: User | None) -> None:
-    """Key persons must work in the child's setting."""
-    for field_name, person in people.items():
-        if person is not None and not person.setting_memberships.filter(setting=child.setting, active=True).exists():
-            raise ValidationError({field_name: "This person does not work in the child's setting."})
+def _check_child(child: Child) -> None:
+    """A child's room and key persons belong to the child's own setting, and a key person is
+    never a volunteer or student: the key person and room rules open the child's record to them."""
+    if child.room_id and child.room.setting_id != child.setting_id:
+        raise ValidationError({"room": "This room belongs to another setting."})
+    key_roles = [r for r in SettingRole.values if r != SettingRole.VOLUNTEER]
+    for field_name in ("key_person", "backup_key_person"):
+        person = getattr(child, field_name)
+        if person is not None and not person.setting_memberships.filter(
+            setting=child.setting, active=True, role__in=key_roles
+        ).exists():
+            raise ValidationError({field_name: "This person cannot be a key person in the child's setting."})
 
 
 def create_child(*, actor: User, setting: Setting, **fields: Any) -> Child:
     require(actor, actions.CHILD_CREATE, setting)
     child = Child(setting=setting, **fields)
-    _check_staff(child, key_person=child.key_person, backup_key_person=child.backup_key_person)
+    _check_child(child)
     child.full_clean()
     with transaction.atomic():
         child.save()
@@ -52,7 +60,7 @@ def update_child(*, actor: User, child: Child, **fields: Any) -> Child:
     changed = _apply(child, fields)
     if not changed:
         return child
-    _check_staff(child, key_person=child.key_person, backup_key_person=child.backup_key_person)
+    _check_child(child)
     child.full_clean()
     with transaction.atomic():
         child.save(update_fields=changed)

@@ -12,6 +12,7 @@ from tandem.core import actions as core_actions
 from tandem.core import audit
 from tandem.core.access import can, permitted, setting_roles
 from tandem.core.decorators import action_required, public
+from tandem.core.forms import submit
 from tandem.core.http import AuthedRequest
 from tandem.core.models import Organisation, Setting, User
 from tandem.core.pagination import paginate, query_without_page
@@ -23,15 +24,6 @@ from .forms import AcceptInvitationForm, AdultForm, AdultSearchForm, ChildForm, 
 from .models import Adult, Child
 
 INVITATION_SESSION_KEY = "tandem_invitation"
-
-
-def _form_errors_from(error: ValidationError, form: object) -> None:
-    """Show a service's validation error on the form rather than as a 500."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)  # type: ignore[attr-defined]
-    else:
-        form.add_error(None, error)  # type: ignore[attr-defined]
 
 
 @action_required(core_actions.HOME)
@@ -99,28 +91,27 @@ def child_detail(request: AuthedRequest, child: Child) -> HttpResponse:
 @action_required(actions.CHILD_CREATE, Setting)
 def child_create(request: AuthedRequest, setting: Setting) -> HttpResponse:
     form = ChildForm(request.POST or None, setting=setting)
-    if request.method == "POST" and form.is_valid():
-        try:
-            child = services.create_child(actor=request.user, setting=setting, **form.cleaned_data)
-        except ValidationError as error:
-            _form_errors_from(error, form)
-        else:
-            messages.success(request, f"{child.display_name} has been added.")
-            return redirect(child)
+    created = submit(
+        request,
+        form,
+        lambda data: services.create_child(actor=request.user, setting=setting, **data),
+        "The child has been added.",
+    )
+    if created:
+        return redirect(created)
     return render(request, "people/child_form.html", {"form": form, "setting": setting})
 
 
 @action_required(actions.CHILD_MANAGE, Child)
 def child_edit(request: AuthedRequest, child: Child) -> HttpResponse:
     form = ChildForm(request.POST or None, instance=Child.objects.get(pk=child.pk), setting=child.setting)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_child(actor=request.user, child=child, **form.cleaned_data)
-        except ValidationError as error:
-            _form_errors_from(error, form)
-        else:
-            messages.success(request, "The child's record has been saved.")
-            return redirect(child)
+    if submit(
+        request,
+        form,
+        lambda data: services.update_child(actor=request.user, child=child, **data),
+        "The child's record has been saved.",
+    ):
+        return redirect(child)
     return render(request, "people/child_form.html", {"form": form, "child": child, "setting": child.setting})
 
 
@@ -128,15 +119,18 @@ def child_edit(request: AuthedRequest, child: Child) -> HttpResponse:
 def link_add(request: AuthedRequest, child: Child) -> HttpResponse:
     adult_form = AdultForm(request.POST or None, prefix="adult")
     link_form = LinkForm(request.POST or None, prefix="link")
-    if request.method == "POST" and adult_form.is_valid() and link_form.is_valid():
-        try:
-            services.add_adult_to_child(
-                actor=request.user, child=child, adult_fields=adult_form.cleaned_data, **link_form.cleaned_data
-            )
-        except ValidationError as error:
-            _form_errors_from(error, link_form)
-        else:
-            messages.success(request, "The adult has been added to the child's family.")
+    if request.method == "POST":
+        link_form.is_valid()  # validate both forms, so every error shows at once
+    if request.method == "POST" and adult_form.is_valid():
+        added = submit(
+            request,
+            link_form,
+            lambda data: services.add_adult_to_child(
+                actor=request.user, child=child, adult_fields=adult_form.cleaned_data, **data
+            ),
+            "The adult has been added to the child's family.",
+        )
+        if added:
             return redirect(child)
     return render(request, "people/link_form.html", {"child": child, "adult_form": adult_form, "link_form": link_form})
 
@@ -145,14 +139,13 @@ def link_add(request: AuthedRequest, child: Child) -> HttpResponse:
 def link_edit(request: AuthedRequest, child: Child, link_id: int) -> HttpResponse:
     link = get_object_or_404(child.links.select_related("adult"), pk=link_id)
     form = LinkForm(request.POST or None, instance=child.links.get(pk=link.pk), prefix="link")
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_link(actor=request.user, link=link, **form.cleaned_data)
-        except ValidationError as error:
-            _form_errors_from(error, form)
-        else:
-            messages.success(request, "The family link has been saved.")
-            return redirect(child)
+    if submit(
+        request,
+        form,
+        lambda data: services.update_link(actor=request.user, link=link, **data),
+        "The family link has been saved.",
+    ):
+        return redirect(child)
     return render(request, "people/link_form.html", {"child": child, "link": link, "link_form": form})
 
 
@@ -160,14 +153,13 @@ def link_edit(request: AuthedRequest, child: Child, link_id: int) -> HttpRespons
 def need_edit(request: AuthedRequest, child: Child, need_id: int | None = None) -> HttpResponse:
     need = get_object_or_404(child.needs, pk=need_id) if need_id else None
     form = NeedForm(request.POST or None, instance=child.needs.get(pk=need.pk) if need else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_need(actor=request.user, child=child, need=need, **form.cleaned_data)
-        except ValidationError as error:
-            _form_errors_from(error, form)
-        else:
-            messages.success(request, "The need has been saved.")
-            return redirect(child)
+    if submit(
+        request,
+        form,
+        lambda data: services.save_need(actor=request.user, child=child, need=need, **data),
+        "The need has been saved.",
+    ):
+        return redirect(child)
     return render(request, "people/need_form.html", {"child": child, "need": need, "form": form})
 
 
@@ -190,14 +182,13 @@ def adult_list(request: AuthedRequest) -> HttpResponse:
 @action_required(actions.ADULT_MANAGE, Adult)
 def adult_edit(request: AuthedRequest, adult: Adult) -> HttpResponse:
     form = AdultForm(request.POST or None, instance=Adult.objects.get(pk=adult.pk))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_adult(actor=request.user, adult=adult, **form.cleaned_data)
-        except ValidationError as error:
-            _form_errors_from(error, form)
-        else:
-            messages.success(request, "The details have been saved.")
-            return redirect("people:adults")
+    if submit(
+        request,
+        form,
+        lambda data: services.update_adult(actor=request.user, adult=adult, **data),
+        "The details have been saved.",
+    ):
+        return redirect("people:adults")
     invitations = adult.invitations.all()[:5]
     return render(request, "people/adult_form.html", {"adult": adult, "form": form, "invitations": invitations})
 
