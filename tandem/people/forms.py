@@ -43,6 +43,16 @@ class ChildForm(forms.ModelForm):
             "backup_key_person",
         ]
         widgets = {"date_of_birth": DateInput(), "start_date": DateInput(), "leaving_date": DateInput()}
+        error_messages = {
+            "first_name": {"required": "Enter the child's first name."},
+            "last_name": {"required": "Enter the child's last name."},
+            "date_of_birth": {
+                "required": "Enter the child's date of birth.",
+                "invalid": "Enter the date of birth as a real date, for example 27/03/2023.",
+            },
+            "start_date": {"invalid": "Enter the start date as a real date, for example 01/09/2025."},
+            "leaving_date": {"invalid": "Enter the leaving date as a real date, for example 31/07/2026."},
+        }
 
     def __init__(self, *args: Any, setting: Setting, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -77,6 +87,11 @@ class AdultForm(forms.ModelForm):
             "access_needs",
         ]
         widgets = {"address": forms.Textarea(attrs={"rows": 3}), "access_needs": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {
+            "first_name": {"required": "Enter the adult's first name."},
+            "last_name": {"required": "Enter the adult's last name."},
+            "email": {"invalid": "Enter an email address in the right form, for example name@example.com."},
+        }
 
 
 class LinkForm(forms.ModelForm):
@@ -95,6 +110,7 @@ class LinkForm(forms.ModelForm):
             "no_information",
             "restriction_reference",
         ]
+        error_messages = {"relationship": {"required": "Choose how this adult is related to the child."}}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -114,6 +130,10 @@ class NeedForm(forms.ModelForm):
     class Meta:
         model = Need
         fields = ["kind", "summary", "severe", "details", "action_plan"]
+        error_messages = {
+            "kind": {"required": "Choose what kind of need this is."},
+            "summary": {"required": "Describe the need in a few words."},
+        }
         widgets = {"details": forms.Textarea(attrs={"rows": 3}), "action_plan": forms.Textarea(attrs={"rows": 3})}
 
 

@@ -34,10 +34,12 @@ def home(request: AuthedRequest) -> HttpResponse:
     managed = {s for s, r, _ in roles if r in RECORD_KEEPERS or r in LEADERSHIP}
     children = list(selectors.children_of_parent(actor=user))
     contacts = selectors.setting_contacts_for(setting_ids={c.setting_id for c in children})
-    for child in children:
-        child.contacts = contacts.get(child.setting_id, [])  # type: ignore[attr-defined]
+    parent_settings = list({c.setting_id: c.setting for c in children}.values())
+    for setting in parent_settings:
+        setting.contacts = contacts.get(setting.pk, [])  # type: ignore[attr-defined]
     context = {
         "children": children,
+        "parent_settings": parent_settings,
         "key_children": list(selectors.key_children(actor=user)) if roles else [],
         "room_children": list(selectors.room_children(actor=user)) if roles else [],
         "overview": selectors.setting_overview(setting_ids=managed) if managed else [],

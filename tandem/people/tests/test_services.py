@@ -160,24 +160,24 @@ def test_former_staff_cannot_be_made_key_person(world: Any) -> None:
         services.update_child(actor=world.manager, child=world.child_b, key_person=world.other_practitioner)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: services._check_staff accepts any active role, so a volunteer or student can be made key person "
-    "(and so gains the child's record, needs and family through IsKeyPerson); the form (staff_of) excludes them",
-)
-def test_a_volunteer_cannot_be_made_key_person(world: Any) -> None:
-    with pytest.raises(ValidationError):
-        services.update_child(actor=world.manager, child=world.child_b, key_person=world.volunteer)
+@pytest.mark.parametrize("field", ["key_person", "backup_key_person"])
+def test_a_volunteer_cannot_be_made_key_person(world: Any, field: str) -> None:
+    """The key-person rule opens the child's record: a volunteer or student must never hold it."""
+    with pytest.raises(ValidationError) as error:
+        services.update_child(actor=world.manager, child=world.child_b, **{field: world.volunteer})
+    assert field in error.value.message_dict
+    assert getattr(Child.objects.get(pk=world.child_b.pk), field) is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: create_child/update_child accept a room of another setting; WorksInChildRoom would then give "
-    "that setting's practitioners the child's record and needs",
-)
 def test_room_must_belong_to_the_childs_setting(world: Any) -> None:
-    with pytest.raises(ValidationError):
+    """Otherwise the room rule would open the child's record to another setting's practitioners."""
+    with pytest.raises(ValidationError) as error:
         services.create_child(actor=world.manager, setting=world.setting, room=world.other_room, **new_child_fields())
+    assert "room" in error.value.message_dict
+    assert not Child.objects.filter(last_name="Newcombe").exists()
+    with pytest.raises(ValidationError):
+        services.update_child(actor=world.manager, child=world.child_a, room=world.other_room)
+    assert Child.objects.get(pk=world.child_a.pk).room == world.room_1
 
 
 def test_leaving_before_starting_is_refused(world: Any) -> None:
