@@ -8,12 +8,15 @@ for every relationship the access layer knows. Reach them as ``world.manager`` o
 from __future__ import annotations
 
 import contextlib
+import copy
+import os
 from collections.abc import Callable, Iterator
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import transaction
 from django.test import Client, override_settings
 
 from tandem.core.models import User
@@ -56,6 +59,16 @@ PERSONAS = (
     "nobody",
     "anonymous",
 )
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:
+    """Give each run its own PostgreSQL test database, so two runs at once do not collide."""
+    from django.conf import settings
+    from pytest_django.fixtures import _set_suffix_to_test_databases
+
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        _set_suffix_to_test_databases(suffix=f"run{os.getpid()}")
 
 
 @pytest.fixture(autouse=True)
@@ -172,9 +185,23 @@ def build_world() -> World:
     return w
 
 
+@pytest.fixture(scope="module")
+def world_template(django_db_setup: None, django_db_blocker: Any) -> Iterator[World]:
+    """The world, built once per test module inside a transaction that is rolled back at the end.
+
+    Each test runs in a savepoint inside it (pytest-django's ``db``), so whatever a test writes
+    is undone before the next one. Do not change these objects: use ``world``. A module that uses
+    the world cannot also hold ``transactional_db`` tests (they need no open transaction).
+    """
+    with django_db_blocker.unblock(), fast_hashers(), transaction.atomic():
+        yield build_world()
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def world(db: None) -> World:
-    return build_world()
+def world(world_template: World, db: None) -> World:
+    """A fresh copy of the world's objects for one test (the rows are the module's, unchanged)."""
+    return copy.deepcopy(world_template)
 
 
 # --- after commit ---------------------------------------------------------------------------

@@ -20,20 +20,29 @@ PASSWORD = "correct-horse-battery"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
+    """A user who signs in with ``password`` (:data:`PASSWORD` unless given), set with ``set_password``."""
+
     class Meta:
         model = User
-        skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"person{n}@example.org")
     first_name = factory.Sequence(lambda n: f"Userfirst{n}")
     last_name = factory.Sequence(lambda n: f"Userlast{n}")
     is_active = True
+    password = PASSWORD
 
-    @factory.post_generation
-    def password(obj: User, create: bool, extracted: str | None, **kwargs: Any) -> None:  # noqa: N805
-        obj.set_password(extracted or PASSWORD)
-        if create:
-            obj.save(update_fields=["password"])
+    @classmethod
+    def _create(cls, model_class: type[User], *args: Any, password: str = PASSWORD, **kwargs: Any) -> User:
+        user = model_class(*args, **kwargs)
+        user.set_password(password)
+        user.save()
+        return user
+
+    @classmethod
+    def _build(cls, model_class: type[User], *args: Any, password: str = PASSWORD, **kwargs: Any) -> User:
+        user = model_class(*args, **kwargs)
+        user.set_password(password)
+        return user
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

@@ -206,6 +206,8 @@ def require(user: Any, action: Action, obj: models.Model | None = None) -> None:
 
 def get_permitted(user: Any, action: Action, queryset: QuerySet[M], pk: Any) -> M:
     """One object by id, or 404 if it does not exist, the id is malformed, or it is not permitted."""
+    if isinstance(pk, str) and not (pk.isascii() and pk.isdigit()):
+        raise Http404
     try:
         key = int(pk)
     except (TypeError, ValueError):

@@ -38,7 +38,9 @@ def submit(request: HttpRequest, form: forms.BaseForm, run: Callable[[dict[str, 
     try:
         result = run(form.cleaned_data)
     except ValidationError as error:
-        by_field = error.error_dict if hasattr(error, "error_dict") else {None: error.error_list}
+        by_field: dict[str | None, Any] = (
+            dict(error.error_dict) if hasattr(error, "error_dict") else {None: error.error_list}
+        )
         for field, errors in by_field.items():
             form.add_error(field if field in form.fields else None, errors)
         return None

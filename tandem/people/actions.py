@@ -1,7 +1,7 @@
 """What can be done with children and families, and who may do it."""
 
 from tandem.core.access import Action, HasOrganisationRole, HasSettingRole
-from tandem.core.roles import LEADERSHIP, RECORD_KEEPERS, OrganisationRole, SettingRole
+from tandem.core.roles import LEADERSHIP, MANAGERS, RECORD_KEEPERS, OrganisationRole, SettingRole
 
 from .rules import IsKeyPerson, IsLinkedAdult, IsParentInSetting, WorksInChildRoom
 
@@ -51,10 +51,20 @@ NEEDS_VIEW = Action(
     description="See a child's particular needs: allergies, medical, dietary, SEN (R3).",
     audit_read="people.needs.viewed",
 )
+EMERGENCY_CONTACTS_VIEW = Action(
+    "people.emergency_contacts.view",
+    rules=(
+        IsLinkedAdult(parental_responsibility=True),
+        IsKeyPerson(),
+        WorksInChildRoom(),
+        HasSettingRole(*LEADERSHIP, SettingRole.ADMINISTRATOR),
+    ),
+    description="See who the setting calls in an emergency, in order (names and relationships).",
+)
 NEEDS_MANAGE = Action(
     "people.needs.manage",
-    rules=(IsKeyPerson(), HasSettingRole(*RECORD_KEEPERS, SettingRole.SENCO)),
-    description="Record or change a child's particular needs.",
+    rules=(IsKeyPerson(), HasSettingRole(*MANAGERS, SettingRole.SENCO)),
+    description="Record or change a child's particular needs (only those who may also see them).",
 )
 CHILD_AUDIT = Action(
     "people.child.audit",
@@ -97,6 +107,7 @@ STAFF_PHOTO = Action(
     rules=(
         IsParentInSetting(setting="setting_memberships__setting"),
         HasSettingRole(*ALL_SETTING_ROLES, setting="setting_memberships__setting"),
+        HasOrganisationRole(*OrganisationRole.values, organisation="setting_memberships__setting__organisation"),
     ),
     description="See the photo of a member of staff of a setting one belongs to.",
 )

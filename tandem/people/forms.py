@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth.password_validation import validate_password
 
-from tandem.core.models import Setting
+from tandem.core.models import Setting, User
 
 from .models import Adult, Child, ChildAdult, Need
 from .selectors import staff_of
@@ -147,7 +147,8 @@ class AcceptInvitationForm(forms.Form):
         label="Type it again", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
     )
 
-    def __init__(self, *args: Any, email: str = "", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, adult: Adult, email: str, **kwargs: Any) -> None:
+        self.adult = adult
         self.email = email
         super().__init__(*args, **kwargs)
 
@@ -158,7 +159,10 @@ class AcceptInvitationForm(forms.Form):
             self.add_error("password2", "The two passwords are not the same.")
         elif p1:
             try:
-                validate_password(p1)
+                # an unsaved user, so "too like your name or email" is checked too
+                validate_password(
+                    p1, user=User(email=self.email, first_name=self.adult.first_name, last_name=self.adult.last_name)
+                )
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return data

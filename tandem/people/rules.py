@@ -78,14 +78,16 @@ class IsParentInSetting(Rule):
         return bool(self.setting_ids(user))
 
 
-def _key_child_ids(user: User) -> list[int]:
+def _is_key_person_somewhere(user: User) -> bool:
+    """Key person or back-up of some child in a setting where the user still works."""
     from .models import Child
 
-    return memo(
-        user,
-        "key_children",
-        lambda: list(Child.objects.filter(Q(key_person=user) | Q(backup_key_person=user)).values_list("pk", flat=True)),
-    )
+    def load() -> bool:
+        active_settings = {s for s, _, _ in setting_roles(user)}
+        mine = Child.objects.filter(Q(key_person=user) | Q(backup_key_person=user), setting_id__in=active_settings)
+        return bool(active_settings) and mine.exists()
+
+    return memo(user, "is_key_person", load)
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ class IsKeyPerson(Rule):
         return key & Q(**{path(self.child, "setting_id__in"): active_settings})
 
     def holds(self, user: User) -> bool:
-        return bool(setting_roles(user)) and bool(_key_child_ids(user))
+        return _is_key_person_somewhere(user)
 
 
 @dataclass(frozen=True)

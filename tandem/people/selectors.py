@@ -76,7 +76,9 @@ def search_adults(*, actor: User, text: str = "", without_sign_in: bool = False)
 def children_of_parent(*, actor: User) -> QuerySet[Child]:
     """The children this adult is linked to and may be told about (parent home)."""
     own = _children().filter(links__adult__user=actor)
-    emergency = Prefetch("links", queryset=_emergency_links(), to_attr="emergency_links")
+    # the emergency list only for children the adult may see it for (parental responsibility)
+    allowed = permitted(actor, actions.EMERGENCY_CONTACTS_VIEW, Child.objects.all()).values("pk")
+    emergency = Prefetch("links", queryset=_emergency_links().filter(child__in=allowed), to_attr="emergency_links")
     return (
         current(permitted(actor, actions.CHILD_VIEW, own))
         .distinct()

@@ -33,14 +33,15 @@ def _apply(obj: Any, fields: dict[str, Any]) -> list[str]:
 def _check_child(child: Child) -> None:
     """A child's room and key persons belong to the child's own setting, and a key person is
     never a volunteer or student: the key person and room rules open the child's record to them."""
-    if child.room_id and child.room.setting_id != child.setting_id:
+    if child.room is not None and child.room.setting_id != child.setting_id:
         raise ValidationError({"room": "This room belongs to another setting."})
     key_roles = [r for r in SettingRole.values if r != SettingRole.VOLUNTEER]
     for field_name in ("key_person", "backup_key_person"):
         person = getattr(child, field_name)
-        if person is not None and not person.setting_memberships.filter(
-            setting=child.setting, active=True, role__in=key_roles
-        ).exists():
+        if (
+            person is not None
+            and not person.setting_memberships.filter(setting=child.setting, active=True, role__in=key_roles).exists()
+        ):
             raise ValidationError({field_name: "This person cannot be a key person in the child's setting."})
 
 

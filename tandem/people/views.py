@@ -81,7 +81,11 @@ def child_detail(request: AuthedRequest, child: Child) -> HttpResponse:
         "may_see_needs": may_see_needs,
         "family": family,
         "may_see_family": may_see_family,
-        "emergency_contacts": list(selectors.emergency_contacts(child=child)),
+        "emergency_contacts": (
+            list(selectors.emergency_contacts(child=child))
+            if not may_see_family and can(user, actions.EMERGENCY_CONTACTS_VIEW, child)
+            else []
+        ),
         "may_manage": can(user, actions.CHILD_MANAGE, child),
         "may_manage_family": can(user, actions.FAMILY_MANAGE, child),
         "may_manage_needs": can(user, actions.NEEDS_MANAGE, child),
@@ -154,6 +158,8 @@ def link_edit(request: AuthedRequest, child: Child, link_id: int) -> HttpRespons
 @action_required(actions.NEEDS_MANAGE, Child)
 def need_edit(request: AuthedRequest, child: Child, need_id: int | None = None) -> HttpResponse:
     need = get_object_or_404(child.needs, pk=need_id) if need_id else None
+    if need is not None and request.method == "GET":
+        audit.record("people.needs.viewed", request.user, child_ids=[child.pk], obj=need, setting_id=child.setting_id)
     form = NeedForm(request.POST or None, instance=child.needs.get(pk=need.pk) if need else None)
     if submit(
         request,
@@ -239,7 +245,7 @@ def accept_invitation(request: AuthedRequest) -> HttpResponse:
         invitation = services.find_invitation(token)
     except services.InvitationError as error:
         return render(request, "people/invitation_problem.html", {"problem": str(error)}, status=400)
-    form = AcceptInvitationForm(request.POST or None, email=invitation.email)
+    form = AcceptInvitationForm(request.POST or None, adult=invitation.adult, email=invitation.email)
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():

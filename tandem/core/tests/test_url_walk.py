@@ -121,7 +121,17 @@ def candidate_kwargs(route: Route, world: Any) -> list[dict[str, int]]:
     everything = sorted(
         {
             world[key].pk
-            for key in ("child_a", "child_b", "setting", "organisation", "adult_a", "link_a", "need_a", "room_1")
+            for key in (
+                "child_a",
+                "child_b",
+                "setting",
+                "organisation",
+                "adult_a",
+                "link_a",
+                "need_a",
+                "room_1",
+                "key_person_a",
+            )
         }
     )
     by_name = {"link_id": [world.link_a.pk], "need_id": [world.need_a.pk]}
@@ -186,6 +196,7 @@ def test_anonymous_is_sent_to_sign_in_from_every_page(route: Route, world: Any, 
 NOBODY_STATUS = {
     "people:home": 200,
     "core:mfa_required": 200,
+    "core:my_photo": 403,
     "people:children": 403,
     "people:adults": 403,
     "api:me": 200,

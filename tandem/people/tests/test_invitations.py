@@ -217,11 +217,6 @@ def test_task_sends_nothing_for_a_revoked_invitation(world: Any, invitee: Any, c
     assert Invitation.objects.get(pk=invitation.pk).token_hash == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: AcceptInvitationForm.clean calls validate_password(p1) without a user, so Django's "
-    "UserAttributeSimilarityValidator never compares the password with the invitee's email or name",
-)
 def test_password_like_the_email_address_is_refused(world: Any, invitee: Any, client: Client, committed: Any) -> None:
     _, path, _ = invite(world, invitee, committed)
     client.get(path)

@@ -123,11 +123,6 @@ def test_memo_is_per_user_object_and_forget_clears_it(world: Any) -> None:
     assert not can(user, actions.CHILD_VIEW, world.child_a)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: IsKeyPerson.holds() is true for anyone with an active role anywhere who is key person of any "
-    "child, even in a setting they no longer work in, while IsKeyPerson.q() (rightly) gives no rows",
-)
 def test_key_person_who_moved_may_not_view_children_somewhere(world: Any) -> None:
     membership = world.key_person_a.setting_memberships.get()
     membership.setting = world.other_setting

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from tandem.conftest import login
 from tandem.core.models import AuditEvent
@@ -238,22 +239,18 @@ def test_manager_can_edit_a_child(world: Any, client: Any, committed: Any) -> No
 
 
 @pytest.mark.parametrize(
-    "changes, field, message",
+    "changes, field",
     [
-        ({"backup_key_person": "KEY"}, "backup_key_person", "someone other than the key person"),
-        (
-            {"start_date": "2025-09-01", "leaving_date": "2025-07-18"},
-            "leaving_date",
-            "on or after the start date",
-        ),
-        ({"first_name": ""}, "first_name", "This field is required"),
-        ({"date_of_birth": "31/02/2022"}, "date_of_birth", "Enter a valid date"),
-        ({"key_person": "999999"}, "key_person", "Select a valid choice"),
+        ({"backup_key_person": "KEY"}, "backup_key_person"),
+        ({"start_date": "2025-09-01", "leaving_date": "2025-07-18"}, "leaving_date"),
+        ({"first_name": ""}, "first_name"),
+        ({"date_of_birth": "31/02/2022"}, "date_of_birth"),
+        ({"key_person": "999999"}, "key_person"),
     ],
     ids=["backup-is-key-person", "leaves-before-start", "missing-name", "bad-date", "unknown-key-person"],
 )
 def test_invalid_edit_shows_errors_and_writes_nothing(
-    changes: dict[str, Any], field: str, message: str, world: Any, client: Any, committed: Any
+    changes: dict[str, Any], field: str, world: Any, client: Any, committed: Any
 ) -> None:
     if changes.get("backup_key_person") == "KEY":
         changes = {"backup_key_person": world.key_person_a.pk}
@@ -262,8 +259,11 @@ def test_invalid_edit_shows_errors_and_writes_nothing(
     with committed():
         response = client.post(reverse("people:child_edit", args=[world.child_a.pk]), child_post(world, **changes))
     assert response.status_code == 200
-    assert field in response.context["form"].errors
-    assert message in text_of(response)
+    errors = response.context["form"].errors
+    assert field in errors
+    page = text_of(response)
+    for message in errors[field]:
+        assert escape(message) in page, f"the error on {field} is not shown"
     assert snapshot() == before
 
 
