@@ -38,11 +38,11 @@ def submit(request: HttpRequest, form: forms.BaseForm, run: Callable[[dict[str, 
     try:
         result = run(form.cleaned_data)
     except ValidationError as error:
-        by_field: dict[str | None, Any] = (
-            dict(error.error_dict) if hasattr(error, "error_dict") else {None: error.error_list}
-        )
-        for field, errors in by_field.items():
-            form.add_error(field if field in form.fields else None, errors)
+        if hasattr(error, "error_dict"):
+            for field, errors in error.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, error)
         return None
     messages.success(request, success)
     return result
