@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import os
 from collections.abc import Callable, Iterator
 from types import SimpleNamespace
 from typing import Any
@@ -59,16 +58,6 @@ PERSONAS = (
     "nobody",
     "anonymous",
 )
-
-
-@pytest.fixture(scope="session")
-def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix: None) -> None:
-    """Give each run its own PostgreSQL test database, so two runs at once do not collide."""
-    from django.conf import settings
-    from pytest_django.fixtures import _set_suffix_to_test_databases
-
-    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        _set_suffix_to_test_databases(suffix=f"run{os.getpid()}")
 
 
 @pytest.fixture(autouse=True)
