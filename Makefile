@@ -21,7 +21,7 @@ $(STAMP): requirements/dev.txt
 install: $(STAMP)
 
 migrate: install
-	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py migrate --noinput -v 0
 
 demo: migrate
 	$(BIN)/python manage.py seed_demo
