@@ -171,7 +171,23 @@ def build_world() -> World:
 
     w.nobody = UserFactory(first_name="Nora", last_name="Nobodyknows", email="nora@elsewhere.example.org")
     w.anonymous = AnonymousUser()
+    for module in discover("world"):
+        module.extend(w)
     return w
+
+
+def discover(prefix: str) -> list[Any]:
+    """The modules ``tandem/<app>/tests/<prefix>_*.py`` that feature apps add, in a stable order.
+
+    ``world_*.py`` modules have ``extend(world)``, adding their objects to the world (keys of
+    the other provider's objects start with ``other_``); ``persona_rows_*.py`` modules have
+    ``ROWS`` for the persona matrix."""
+    import importlib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent
+    found = sorted(root.glob(f"*/tests/{prefix}_*.py"))
+    return [importlib.import_module(f"tandem.{p.parent.parent.name}.tests.{p.stem}") for p in found]
 
 
 @pytest.fixture(scope="module")

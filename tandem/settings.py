@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "tandem.core",
     "tandem.people",
+    "tandem.enrolment",
     "ninja",
 ]
 

@@ -7,4 +7,5 @@ urlpatterns = [
     path("api/", declared_urls()),
     path("", include("tandem.core.urls")),
     path("", include("tandem.people.urls")),
+    path("", include("tandem.enrolment.urls")),
 ]

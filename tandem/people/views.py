@@ -22,6 +22,7 @@ from tandem.core.selectors import actors_by_id, audit_trail
 from . import actions, selectors, services
 from .forms import AcceptInvitationForm, AdultForm, AdultSearchForm, ChildForm, LinkForm, NeedForm, SearchForm
 from .models import Adult, Child
+from .panels import links_for, links_for_children, panels_for
 
 INVITATION_SESSION_KEY = "tandem_invitation"
 
@@ -35,6 +36,9 @@ def home(request: AuthedRequest) -> HttpResponse:
     children = list(selectors.children_of_parent(actor=user))
     contacts = selectors.setting_contacts_for(setting_ids={c.setting_id for c in children})
     parent_settings = list({c.setting_id: c.setting for c in children}.values())
+    child_links = links_for_children(user, children)
+    for child in children:
+        child.links_for_me = child_links[child.pk]  # type: ignore[attr-defined]
     for setting in parent_settings:
         setting.contacts = contacts.get(setting.pk, [])  # type: ignore[attr-defined]
     context = {
@@ -90,6 +94,8 @@ def child_detail(request: AuthedRequest, child: Child) -> HttpResponse:
         "may_manage_family": can(user, actions.FAMILY_MANAGE, child),
         "may_manage_needs": can(user, actions.NEEDS_MANAGE, child),
         "may_audit": can(user, actions.CHILD_AUDIT, child),
+        "panels": panels_for(user, child),
+        "child_links": links_for(user, child),
     }
     return render(request, "people/child_detail.html", context)
 

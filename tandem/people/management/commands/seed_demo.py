@@ -617,6 +617,7 @@ class Loader:
         organisation = upsert(Organisation, {"name": ORGANISATION["name"]}, {"legal_form": ORGANISATION["legal_form"]})
         values = {k: v for k, v in SETTING.items() if k != "name"}
         setting = upsert(Setting, {"organisation": organisation, "name": SETTING["name"]}, values)
+        self.setting = setting
         rooms = {
             name: upsert(Room, {"setting": setting, "name": name}, {"age_range": age}) for name, age in ROOMS.items()
         }
@@ -743,6 +744,20 @@ def sign_ins_table(rows: list[tuple[str, str, str, str]]) -> list[str]:
     ]
 
 
+def demo_modules() -> list[Any]:
+    """Each feature's demo data, in a stable order. Each ``seed`` must be idempotent."""
+    import importlib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]  # the tandem package
+    modules = [
+        importlib.import_module(f"tandem.{p.parent.parent.name}.demo.{p.stem}")
+        for p in sorted(root.glob("*/demo/*.py"))
+        if p.stem != "__init__"
+    ]
+    return [m for m in modules if hasattr(m, "seed")]
+
+
 class Command(BaseCommand):
     help = "Load the demo preschool (Willowbrook) with staff, families and sign-ins. Safe to run again."
 
@@ -752,6 +767,9 @@ class Command(BaseCommand):
         loader = Loader()
         with transaction.atomic():
             loader.run()
+            # Feature apps add their part of the demo: tandem/<app>/demo/<feature>.py, seed(setting=…).
+            for module in demo_modules():
+                module.seed(setting=loader.setting)
         out = self.stdout.write
         out(f"Demo loaded: {SETTING['name']}. Open {SITE_URL}")
         out(f"Every demo sign-in uses the password: {DEMO_PASSWORD}")

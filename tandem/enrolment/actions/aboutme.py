@@ -1,0 +1,1 @@
+"""aboutme (actions): to be written."""

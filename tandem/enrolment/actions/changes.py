@@ -1,0 +1,1 @@
+"""changes (actions): to be written."""

@@ -1,0 +1,1 @@
+"""consents (actions): to be written."""

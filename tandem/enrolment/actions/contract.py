@@ -1,0 +1,1 @@
+"""contract (actions): to be written."""

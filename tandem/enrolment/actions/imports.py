@@ -1,0 +1,1 @@
+"""imports (actions): to be written."""

@@ -1,0 +1,1 @@
+"""information (actions): to be written."""

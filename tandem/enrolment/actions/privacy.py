@@ -1,0 +1,1 @@
+"""privacy (actions): to be written."""

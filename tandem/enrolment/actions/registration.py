@@ -1,0 +1,1 @@
+"""registration (actions): to be written."""

@@ -1,0 +1,1 @@
+"""settling (actions): to be written."""

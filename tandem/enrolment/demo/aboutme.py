@@ -1,0 +1,1 @@
+"""aboutme (demo): to be written."""

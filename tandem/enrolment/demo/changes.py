@@ -1,0 +1,1 @@
+"""changes (demo): to be written."""

@@ -1,0 +1,1 @@
+"""consents (demo): to be written."""

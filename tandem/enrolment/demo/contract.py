@@ -1,0 +1,1 @@
+"""contract (demo): to be written."""

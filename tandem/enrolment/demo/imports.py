@@ -1,0 +1,1 @@
+"""imports (demo): to be written."""

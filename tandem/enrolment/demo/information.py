@@ -1,0 +1,1 @@
+"""information (demo): to be written."""

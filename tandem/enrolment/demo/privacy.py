@@ -1,0 +1,1 @@
+"""privacy (demo): to be written."""

@@ -1,0 +1,1 @@
+"""registration (demo): to be written."""

@@ -1,0 +1,1 @@
+"""settling (demo): to be written."""

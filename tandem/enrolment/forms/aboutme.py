@@ -1,0 +1,1 @@
+"""aboutme (forms): to be written."""

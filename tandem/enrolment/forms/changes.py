@@ -1,0 +1,1 @@
+"""changes (forms): to be written."""

@@ -1,0 +1,1 @@
+"""consents (forms): to be written."""

@@ -1,0 +1,1 @@
+"""contract (forms): to be written."""

@@ -1,0 +1,1 @@
+"""information (forms): to be written."""

@@ -1,0 +1,1 @@
+"""privacy (forms): to be written."""

@@ -1,0 +1,1 @@
+"""registration (forms): to be written."""

@@ -1,0 +1,1 @@
+"""settling (forms): to be written."""

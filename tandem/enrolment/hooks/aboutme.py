@@ -1,0 +1,1 @@
+"""aboutme (hooks): to be written."""

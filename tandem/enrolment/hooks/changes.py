@@ -1,0 +1,1 @@
+"""changes (hooks): to be written."""

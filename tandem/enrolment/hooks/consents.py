@@ -1,0 +1,1 @@
+"""consents (hooks): to be written."""

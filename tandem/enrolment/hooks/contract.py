@@ -1,0 +1,1 @@
+"""contract (hooks): to be written."""

@@ -1,0 +1,1 @@
+"""imports (hooks): to be written."""

@@ -1,0 +1,1 @@
+"""information (hooks): to be written."""

@@ -1,0 +1,1 @@
+"""privacy (hooks): to be written."""

@@ -1,0 +1,1 @@
+"""registration (hooks): to be written."""

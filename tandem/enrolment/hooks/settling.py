@@ -1,0 +1,1 @@
+"""settling (hooks): to be written."""

@@ -1,0 +1,1 @@
+"""aboutme (models): to be written."""

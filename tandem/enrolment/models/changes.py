@@ -1,0 +1,1 @@
+"""changes (models): to be written."""

@@ -1,0 +1,1 @@
+"""consents (models): to be written."""

@@ -1,0 +1,1 @@
+"""contract (models): to be written."""

@@ -1,0 +1,1 @@
+"""imports (models): to be written."""

@@ -1,0 +1,1 @@
+"""information (models): to be written."""

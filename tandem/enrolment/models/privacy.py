@@ -1,0 +1,1 @@
+"""privacy (models): to be written."""

@@ -1,0 +1,1 @@
+"""registration (models): to be written."""

@@ -1,0 +1,1 @@
+"""settling (models): to be written."""

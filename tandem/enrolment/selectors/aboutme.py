@@ -1,0 +1,1 @@
+"""aboutme (selectors): to be written."""

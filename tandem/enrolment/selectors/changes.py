@@ -1,0 +1,1 @@
+"""changes (selectors): to be written."""

@@ -1,0 +1,1 @@
+"""consents (selectors): to be written."""

@@ -1,0 +1,1 @@
+"""contract (selectors): to be written."""

@@ -1,0 +1,1 @@
+"""information (selectors): to be written."""

@@ -1,0 +1,1 @@
+"""privacy (selectors): to be written."""

@@ -1,0 +1,1 @@
+"""registration (selectors): to be written."""

@@ -1,0 +1,1 @@
+"""settling (selectors): to be written."""

@@ -1,0 +1,1 @@
+"""aboutme (services): to be written."""

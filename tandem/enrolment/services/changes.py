@@ -1,0 +1,1 @@
+"""changes (services): to be written."""

@@ -1,0 +1,1 @@
+"""consents (services): to be written."""

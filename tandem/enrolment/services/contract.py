@@ -1,0 +1,1 @@
+"""contract (services): to be written."""

@@ -1,0 +1,1 @@
+"""imports (services): to be written."""

@@ -1,0 +1,1 @@
+"""information (services): to be written."""

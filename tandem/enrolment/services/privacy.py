@@ -1,0 +1,1 @@
+"""privacy (services): to be written."""

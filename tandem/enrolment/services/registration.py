@@ -1,0 +1,1 @@
+"""registration (services): to be written."""

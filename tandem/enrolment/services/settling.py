@@ -1,0 +1,1 @@
+"""settling (services): to be written."""

@@ -1,0 +1,5 @@
+"""URLs of registration."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []

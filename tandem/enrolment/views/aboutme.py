@@ -1,0 +1,1 @@
+"""aboutme (views): to be written."""

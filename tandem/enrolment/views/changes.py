@@ -1,0 +1,1 @@
+"""changes (views): to be written."""

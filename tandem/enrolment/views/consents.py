@@ -1,0 +1,1 @@
+"""consents (views): to be written."""

@@ -1,0 +1,1 @@
+"""contract (views): to be written."""

@@ -1,0 +1,1 @@
+"""imports (views): to be written."""

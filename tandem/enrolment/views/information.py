@@ -1,0 +1,1 @@
+"""information (views): to be written."""

@@ -1,0 +1,1 @@
+"""privacy (views): to be written."""

@@ -1,0 +1,1 @@
+"""registration (views): to be written."""

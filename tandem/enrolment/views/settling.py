@@ -1,0 +1,1 @@
+"""settling (views): to be written."""
