@@ -5,6 +5,7 @@ from typing import Any
 from django import template
 
 from tandem.core.access import ACTIONS, can
+from tandem.core.text import render_markdown
 
 register = template.Library()
 
@@ -43,3 +44,9 @@ def initials(name: str) -> str:
 @register.filter
 def get_item(mapping: dict[Any, Any], key: Any) -> Any:
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def markdown(text: str) -> str:
+    """``{{ page.body|markdown }}``: sanitised Markdown (see tandem.core.text)."""
+    return render_markdown(text)
