@@ -16,4 +16,5 @@ class CoreConfig(AppConfig):
             org = organisations_for(user).first()  # type: ignore[arg-type]
             return reverse("core:organisation", args=[org.pk]) if org else None
 
+        navigation.register("Office", actions.OFFICE, "core:office", order=25)
         navigation.register("Provider", actions.ORGANISATION_VIEW, provider_url, order=90)

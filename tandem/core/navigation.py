@@ -1,7 +1,10 @@
-"""The main navigation: each app registers its entries with the action that shows them.
+"""The main navigation and the office page: each app registers its entries with the action
+that shows them.
 
 A person sees an entry only if they may do its action somewhere, so the menu follows the
-access layer rather than a hard-coded list of roles.
+access layer rather than a hard-coded list of roles. Everyday pages go in the main menu;
+the setting's administration (queues, overviews, imports) goes on the office page, so the
+menu stays short on a phone.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 
-from .access import Action, can
+from .access import Action, can, permitted
 
 
 @dataclass(frozen=True)
@@ -22,34 +25,78 @@ class Entry:
     action: Action
     url: Callable[[Any], str | None]  # given the user; None hides the entry
     order: int = 50
+    description: str = ""
 
 
 ENTRIES: list[Entry] = []
+OFFICE: list[Entry] = []
 
 
-def register(label: str, action: Action, url: str | Callable[[Any], str | None], order: int = 50) -> None:
-    if any(e.label == label for e in ENTRIES):
-        return
-    resolve = url if callable(url) else _named(url)
-    ENTRIES.append(Entry(label, action, resolve, order))
-    ENTRIES.sort(key=lambda e: e.order)
+def _resolver(url: str | Callable[[Any], str | None]) -> Callable[[Any], str | None]:
+    return url if callable(url) else _named(url)
 
 
 def _named(name: str) -> Callable[[Any], str | None]:
     return lambda _user: reverse(name)
 
 
+def register(label: str, action: Action, url: str | Callable[[Any], str | None], order: int = 50) -> None:
+    """An entry in the main menu."""
+    if any(e.label == label for e in ENTRIES):
+        return
+    ENTRIES.append(Entry(label, action, _resolver(url), order))
+    ENTRIES.sort(key=lambda e: e.order)
+
+
+def register_office(
+    label: str, description: str, action: Action, url: str | Callable[[Any], str | None], order: int = 50
+) -> None:
+    """A tile on the office page (the setting's administration)."""
+    if any(e.label == label for e in OFFICE):
+        return
+    OFFICE.append(Entry(label, action, _resolver(url), order, description))
+    OFFICE.sort(key=lambda e: e.order)
+
+
+def setting_page(action: Action, url_name: str) -> Callable[[Any], str | None]:
+    """A URL for the first setting where the user may do ``action``: from the roles and links
+    the access layer has already loaded, so usually no query."""
+
+    def resolve(user: Any) -> str | None:
+        ids: set[int] = set()
+        exact = True
+        for rule in action.rules:
+            if getattr(rule, "setting", None) == "" and hasattr(rule, "setting_ids"):
+                ids.update(rule.setting_ids(user))
+            else:
+                exact = False
+        if not ids and not exact:
+            from .models import Setting
+
+            found = permitted(user, action, Setting.objects.order_by("pk")).values_list("pk", flat=True).first()
+            ids = {found} if found else set()
+        return reverse(url_name, args=[min(ids)]) if ids else None
+
+    return resolve
+
+
+def visible(user: Any, entries: list[Entry]) -> list[dict[str, str]]:
+    shown = []
+    for entry in entries:
+        if not can(user, entry.action):
+            continue
+        url = entry.url(user)
+        if url is not None:
+            shown.append({"label": entry.label, "url": url, "description": entry.description})
+    return shown
+
+
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav": []}
-    nav = []
-    for entry in ENTRIES:
-        if not can(user, entry.action):
-            continue
-        url = entry.url(user)
-        if url is None:
-            continue
-        current = request.path == url or (url != "/" and request.path.startswith(url))
-        nav.append({"label": entry.label, "url": url, "current": current})
+    nav = visible(user, ENTRIES)
+    for item in nav:
+        url = item["url"]
+        item["current"] = request.path == url or (url != "/" and request.path.startswith(url))  # type: ignore[assignment]
     return {"nav": nav}

@@ -6,7 +6,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from . import actions
+from . import actions, navigation
 from .decorators import action_required, public
 from .forms import PhotoForm, submit
 from .http import AuthedRequest
@@ -39,6 +39,11 @@ def my_photo(request: AuthedRequest) -> HttpResponse:
     if updated:
         return redirect("core:my_photo")
     return render(request, "core/my_photo.html", {"form": form})
+
+
+@action_required(actions.OFFICE)
+def office(request: AuthedRequest) -> HttpResponse:
+    return render(request, "core/office.html", {"entries": navigation.visible(request.user, navigation.OFFICE)})
 
 
 @action_required(actions.ACCOUNT)

@@ -3,6 +3,7 @@
 A feature app (enrolment, journal, …) registers, in its ``AppConfig.ready``:
 
 * a **panel**: a block on the child's record page, shown only to those allowed its action;
+* a **flag**: a warning beside the child's name wherever staff see it ("No photo consent");
 * a **link**: an entry under each child on the parent's home page and the child's record
   ("All About Me", "Consents", …), shown only to those allowed its action.
 
@@ -15,9 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.urls import reverse
 
-from tandem.core.access import Action, can, permitted
+from tandem.core.access import Action, can, permitted, rule_filter
 
 from .models import Child
 
@@ -40,8 +42,19 @@ class Link:
     order: int = 50
 
 
+@dataclass(frozen=True)
+class Flag:
+    """A warning shown beside a child's name wherever staff see it ("No photo consent")."""
+
+    key: str
+    label: str
+    action: Action  # who may see the flag
+    flagged: Callable[[QuerySet[Child]], QuerySet[Child]]  # narrows children to those flagged, in the database
+
+
 PANELS: dict[str, Panel] = {}
 LINKS: dict[str, Link] = {}
+FLAGS: dict[str, Flag] = {}
 
 
 def register_panel(panel: Panel) -> None:
@@ -50,6 +63,32 @@ def register_panel(panel: Panel) -> None:
 
 def register_link(link: Link) -> None:
     LINKS[link.key] = link
+
+
+def register_flag(flag: Flag) -> None:
+    FLAGS[flag.key] = flag
+
+
+def flags_for_children(user: Any, children: list[Child]) -> dict[int, list[str]]:
+    """Each child's flags, one query per kind of flag however many children."""
+    ids = [c.pk for c in children]
+    found: dict[int, list[str]] = {pk: [] for pk in ids}
+    for flag in sorted(FLAGS.values(), key=lambda f: f.key):
+        if not ids or not can(user, flag.action):
+            continue
+        candidates = permitted(user, flag.action, Child.objects.filter(pk__in=ids))
+        for pk in flag.flagged(candidates).values_list("pk", flat=True):
+            found[pk].append(flag.label)
+    return found
+
+
+def flag_children(user: Any, children: Any) -> list[Child]:
+    """The children as a list, each with ``child.flags`` set."""
+    items = list(children)
+    flags = flags_for_children(user, items)
+    for child in items:
+        child.flags = flags[child.pk]  # type: ignore[attr-defined]
+    return items
 
 
 def panels_for(user: Any, child: Child) -> list[tuple[Panel, dict[str, Any]]]:
@@ -65,12 +104,18 @@ def links_for(user: Any, child: Child) -> list[dict[str, str]]:
 
 
 def links_for_children(user: Any, children: list[Child]) -> dict[int, list[dict[str, str]]]:
-    """Each child's links, with one query per kind of link however many children there are."""
+    """Each child's links, in one query however many children and kinds of link there are."""
     ids = [c.pk for c in children]
     found: dict[int, list[dict[str, str]]] = {pk: [] for pk in ids}
-    for link in sorted(LINKS.values(), key=lambda x: (x.order, x.key)):
-        if not ids or not can(user, link.action):
-            continue
-        for pk in permitted(user, link.action, Child.objects.filter(pk__in=ids)).values_list("pk", flat=True):
-            found[pk].append({"label": link.label, "url": reverse(link.url_name, args=[pk])})
+    links = [link for link in sorted(LINKS.values(), key=lambda x: (x.order, x.key)) if can(user, link.action)]
+    if not ids or not links:
+        return found
+    flags = {
+        f"link_{i}": ExpressionWrapper(Q(rule_filter(user, link.action)), output_field=BooleanField())
+        for i, link in enumerate(links)
+    }
+    for row in Child.objects.filter(pk__in=ids).annotate(**flags).values("pk", *flags):
+        for i, link in enumerate(links):
+            if row[f"link_{i}"]:
+                found[row["pk"]].append({"label": link.label, "url": reverse(link.url_name, args=[row["pk"]])})
     return found

@@ -22,7 +22,7 @@ from tandem.core.selectors import actors_by_id, audit_trail
 from . import actions, selectors, services
 from .forms import AcceptInvitationForm, AdultForm, AdultSearchForm, ChildForm, LinkForm, NeedForm, SearchForm
 from .models import Adult, Child
-from .panels import links_for, links_for_children, panels_for
+from .panels import flag_children, links_for, links_for_children, panels_for
 
 INVITATION_SESSION_KEY = "tandem_invitation"
 
@@ -44,8 +44,8 @@ def home(request: AuthedRequest) -> HttpResponse:
     context = {
         "children": children,
         "parent_settings": parent_settings,
-        "key_children": list(selectors.key_children(actor=user)) if roles else [],
-        "room_children": list(selectors.room_children(actor=user)) if roles else [],
+        "key_children": flag_children(user, selectors.key_children(actor=user)) if roles else [],
+        "room_children": flag_children(user, selectors.room_children(actor=user)) if roles else [],
         "overview": selectors.setting_overview(setting_ids=managed) if managed else [],
         "organisations": permitted(user, core_actions.ORGANISATION_VIEW, Organisation.objects.order_by("name")),
     }
@@ -59,6 +59,7 @@ def child_list(request: AuthedRequest) -> HttpResponse:
     if form.is_valid():
         text, include_left = form.cleaned_data["q"], form.cleaned_data["left"]
     page = paginate(request, selectors.search_children(actor=request.user, text=text, include_left=include_left))
+    page.object_list = flag_children(request.user, page.object_list)
     settings_for_new = permitted(request.user, actions.CHILD_CREATE, Setting.objects.order_by("name"))
     template = "people/_child_rows.html" if request.htmx else "people/child_list.html"
     return render(
@@ -95,6 +96,7 @@ def child_detail(request: AuthedRequest, child: Child) -> HttpResponse:
         "may_manage_needs": can(user, actions.NEEDS_MANAGE, child),
         "may_audit": can(user, actions.CHILD_AUDIT, child),
         "panels": panels_for(user, child),
+        "flags": flag_children(user, [child])[0].flags,  # type: ignore[attr-defined]
         "child_links": links_for(user, child),
     }
     return render(request, "people/child_detail.html", context)

@@ -31,6 +31,7 @@ MATRIX: list[tuple[str, str | None, dict[str, bool]]] = [
     ("core.organisation.view", "organisation", only("owner", "line_manager")),
     ("core.organisation.view", "other_organisation", only()),
     ("core.organisation.view", None, only("owner", "line_manager")),
+    ("core.office.view", None, only(*CHILDREN_LEADERS, "administrator", "other_manager")),
     # one's own staff profile (photo): anyone who works in a setting, not the provider's owners
     ("core.staff_profile.manage", None, only(*SETTING_STAFF, "other_manager")),
     # --- a child's profile ------------------------------------------------------------------
@@ -223,6 +224,14 @@ MANAGE_IMPLIES_VIEW = [
     pytest.param("people.needs.manage", "people.needs.view", id="needs"),
     pytest.param("people.emergency_contacts.view", "people.child.view", id="emergency"),
     pytest.param("people.adult.manage", "people.adult.list", id="adult"),
+    pytest.param("enrolment.aboutme.edit", "enrolment.aboutme.view", id="aboutme"),
+    pytest.param("enrolment.settling.plan", "enrolment.settling.view", id="settling-plan"),
+    pytest.param("enrolment.settling.log", "enrolment.settling.view", id="settling-log"),
+    pytest.param("enrolment.settling.reply", "enrolment.settling.view", id="settling-reply"),
+    pytest.param("enrolment.information.manage", "enrolment.information.read", id="information"),
+    pytest.param("enrolment.information.briefing_manage", "enrolment.information.briefing_view", id="briefing"),
+    pytest.param("enrolment.consents.decide", "enrolment.consents.view", id="consents"),
+    pytest.param("enrolment.contract.sign", "enrolment.contract.view", id="contract"),
     pytest.param("people.child.audit", "people.child.view", id="audit"),
 ]
 

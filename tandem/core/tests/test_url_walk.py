@@ -197,6 +197,7 @@ NOBODY_STATUS = {
     "people:home": 200,
     "core:mfa_required": 200,
     "core:my_photo": 403,
+    "core:office": 403,
     "people:children": 403,
     "people:adults": 403,
     "api:me": 200,

@@ -1,0 +1,46 @@
+"""Background work about consents. Tasks take ids only; personal data is read inside the task."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django_tasks import task
+
+from tandem.core.models import SettingMembership
+from tandem.core.roles import MANAGERS
+
+from .models.consents import ConsentDecision
+
+
+@task()
+def notify_consent_withdrawn(decision_id: int) -> int:
+    """Tell the child's key person (and back-up) that a consent was withdrawn; if the child has
+    neither, tell the setting's managers. Returns the number of emails sent."""
+    decision = (
+        ConsentDecision.objects.select_related(
+            "child", "child__setting", "child__key_person", "child__backup_key_person", "consent_type"
+        )
+        .filter(pk=decision_id, kind=ConsentDecision.Kind.WITHDRAWN)
+        .first()
+    )
+    if decision is None:
+        return 0
+    child = decision.child
+    people = [p for p in (child.key_person, child.backup_key_person) if p is not None and p.is_active and p.email]
+    if not people:
+        managers = SettingMembership.objects.filter(
+            setting=child.setting, role__in=MANAGERS, active=True, user__is_active=True
+        ).select_related("user")
+        people = [m.user for m in managers if m.user.email]
+    link = settings.TANDEM_SITE_URL.rstrip("/") + reverse("enrolment:child_consents", args=[child.pk])
+    subject = f"Consent withdrawn: {decision.consent_type.title}"
+    sent = 0
+    for person in {p.pk: p for p in people}.values():
+        body = render_to_string(
+            "enrolment/consents/email/withdrawn.txt",
+            {"person": person, "child": child, "decision": decision, "link": link},
+        )
+        sent += EmailMessage(subject=subject, body=body, to=[person.email]).send()
+    return sent

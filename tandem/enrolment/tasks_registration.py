@@ -1,0 +1,31 @@
+"""Background work for registration and sessions. Tasks take ids only."""
+
+from __future__ import annotations
+
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django_tasks import task
+
+from tandem.people.models import ChildAdult
+
+from .models.registration import SessionChangeRequest
+
+
+@task()
+def send_session_decision(change_id: int) -> bool:
+    """Tell the parent who asked (if a parent asked) what the setting decided."""
+    change = (
+        SessionChangeRequest.objects.select_related("child", "child__setting", "requested_by")
+        .filter(pk=change_id)
+        .first()
+    )
+    if change is None or change.status == SessionChangeRequest.Status.PENDING or change.requested_by is None:
+        return False
+    is_parent = ChildAdult.objects.filter(
+        child=change.child, adult__user=change.requested_by, parental_responsibility=True, no_information=False
+    ).exists()
+    if not is_parent or not change.requested_by.email:
+        return False
+    body = render_to_string("enrolment/registration/email/session_decision.txt", {"change": change})
+    subject = f"Your request to change {change.child.display_name}'s sessions: {change.get_status_display().lower()}"
+    return EmailMessage(subject=subject, body=body, to=[change.requested_by.email]).send() == 1
