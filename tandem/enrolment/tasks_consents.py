@@ -28,7 +28,13 @@ def notify_consent_withdrawn(decision_id: int) -> int:
     if decision is None:
         return 0
     child = decision.child
-    people = [p for p in (child.key_person, child.backup_key_person) if p is not None and p.is_active and p.email]
+    key_people = [p for p in (child.key_person, child.backup_key_person) if p is not None]
+    still_here = set(
+        SettingMembership.objects.filter(
+            setting_id=child.setting_id, active=True, user_id__in=[p.pk for p in key_people]
+        ).values_list("user_id", flat=True)
+    )  # a key person who has left the setting is not told
+    people = [p for p in key_people if p.is_active and p.email and p.pk in still_here]
     if not people:
         managers = SettingMembership.objects.filter(
             setting=child.setting, role__in=MANAGERS, active=True, user__is_active=True

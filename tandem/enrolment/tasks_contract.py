@@ -74,6 +74,18 @@ def make_signed_copy(signature_id: int, send: bool) -> bool:
 
 
 def send_signed_copy(signature: AgreementSignature, pdf: bytes) -> bool:
+    from tandem.people.models import ChildAdult
+
+    # only while the signer still holds parental responsibility and no restriction bars them
+    still_entitled = ChildAdult.objects.filter(
+        child_id=signature.child_id,
+        adult_id=signature.adult_id,
+        parental_responsibility=True,
+        no_information=False,
+        no_contact=False,
+    ).exists()
+    if not still_entitled:
+        return False
     to = signature.adult.email or (signature.user.email if signature.user_id and signature.user else "")
     if not to:
         return False

@@ -27,5 +27,6 @@ def send_session_decision(change_id: int) -> bool:
     if not is_parent or not change.requested_by.email:
         return False
     body = render_to_string("enrolment/registration/email/session_decision.txt", {"change": change})
-    subject = f"Your request to change {change.child.display_name}'s sessions: {change.get_status_display().lower()}"
+    # no child's name in a subject line: it shows on lock screens and in mail logs
+    subject = f"Your request to change sessions at {change.child.setting.name}: {change.get_status_display().lower()}"
     return EmailMessage(subject=subject, body=body, to=[change.requested_by.email]).send() == 1

@@ -38,5 +38,5 @@ def notify_key_person_of_reply(reply_id: int) -> bool:
     body = render_to_string(
         "enrolment/settling/email/reply.txt", {"reply": reply, "child": child, "key_person": key_person, "link": link}
     )
-    subject = f"A reply about {child.preferred_name or child.first_name}'s settling in"
+    subject = "A parent has replied to a settling-in note"  # no child's name in a subject line
     return EmailMessage(subject=subject, body=body, to=[key_person.email]).send() == 1

@@ -9,6 +9,7 @@ REGISTRATION_VIEW = Action(
     "enrolment.registration.view",
     rules=(IsLinkedAdult(parental_responsibility=True), HasSettingRole(*RECORD_KEEPERS)),
     description="Read a child's registration form: sessions, health contacts, languages and needs.",
+    audit_read="enrolment.registration.viewed",  # it holds medical and dietary needs: every read is logged
 )
 REGISTRATION_FILL = Action(
     "enrolment.registration.fill",

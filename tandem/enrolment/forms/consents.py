@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from ..models.consents import ConsentDecision
@@ -26,6 +28,15 @@ class DecisionForm(forms.Form):
         widget=forms.HiddenInput,
         error_messages={"invalid": "Please read the consent again and decide."},
     )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        # giving or refusing is only to the wording the parent has just read
+        if data.get("kind") in (ConsentDecision.Kind.GIVEN, ConsentDecision.Kind.REFUSED) and not data.get(
+            "seen_version"
+        ):
+            raise forms.ValidationError("Please read the consent again and decide.")
+        return data
 
 
 class OverviewFilterForm(forms.Form):

@@ -65,7 +65,7 @@ class PlanForm(forms.Form):
         if plan is not None:
             initial = {
                 "version": plan.version,
-                "status": plan.status if plan.status in OPEN_STATUSES else SettlingPlan.Status.IN_PROGRESS,
+                "status": plan.status,
                 "arrangements": plan.arrangements,
                 "agreed_with": [a.pk for a in plan.agreed_with.all()],
                 "agreed_on": plan.agreed_on,
@@ -75,6 +75,10 @@ class PlanForm(forms.Form):
             }
         kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
+        if plan is not None and plan.status == SettlingPlan.Status.COMPLETE:
+            # a completed plan stays complete when only its details are corrected
+            complete = SettlingPlan.Status.COMPLETE
+            self.fields["status"].choices = [*self.fields["status"].choices, (complete.value, complete.label)]  # type: ignore[attr-defined]
         self.fields["agreed_with"].queryset = Adult.objects.filter(  # type: ignore[attr-defined]
             pk__in=[a.pk for a in agreeable_adults(child)]
         ).order_by("last_name", "first_name")

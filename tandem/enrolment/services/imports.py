@@ -46,6 +46,22 @@ OPTIONAL_COLUMNS = (
     "interpreter_needed",
 )
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+
+
+def _max_length(model: Any, name: str) -> int:
+    return int(model._meta.get_field(name).max_length)
+
+
+LIMITS: dict[str, int] = {
+    "child_first_name": _max_length(Child, "first_name"),
+    "child_last_name": _max_length(Child, "last_name"),
+    "child_preferred_name": _max_length(Child, "preferred_name"),
+    "adult_first_name": _max_length(Adult, "first_name"),
+    "adult_last_name": _max_length(Adult, "last_name"),
+    "adult_email": _max_length(Adult, "email"),
+    "adult_phone": _max_length(Adult, "phone"),
+    "preferred_language": _max_length(Adult, "preferred_language"),
+}
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0", ""}
 RELATIONSHIPS = {
@@ -117,6 +133,13 @@ def _decode(data: bytes) -> str:
         ) from None
 
 
+def read_limited(upload: Any) -> bytes:
+    """The upload's bytes, refusing a file over the limit before reading it into memory."""
+    if upload.size is None or upload.size > MAX_BYTES:
+        raise ValidationError("The file is too large. Split it into files of under 2 MB.")
+    return bytes(upload.read())
+
+
 def read_upload(data: bytes) -> str:
     """The uploaded bytes as text, or a clear reason why not."""
     if len(data) > MAX_BYTES:
@@ -153,7 +176,12 @@ def plan_import(*, setting: Setting, content: str) -> Plan:
     )
     existing_emails = {e.lower() for e in Adult.objects.filter(setting=setting).values_list("email", flat=True) if e}
     today = timezone.localdate()
-    for index, raw in enumerate(reader, start=2):
+    try:
+        raw_rows = list(reader)
+    except csv.Error as error:
+        plan.errors.append(RowError(reader.line_num or 1, f"This file cannot be read as CSV ({error})."))
+        return plan
+    for index, raw in enumerate(raw_rows, start=2):
         plan.rows += 1
         if plan.rows > MAX_ROWS:
             plan.errors.append(RowError(index, f"A file may hold at most {MAX_ROWS} rows."))
@@ -165,6 +193,8 @@ def plan_import(*, setting: Setting, content: str) -> Plan:
         for column in REQUIRED_COLUMNS:
             if not row.get(column):
                 problems.append(f"{column} is empty")
+        problems += [f"{column} is longer than {limit} characters" for column, limit in LIMITS.items()
+                     if len(row.get(column, "")) > limit]  # fmt: skip
         dob = _date(row.get("child_date_of_birth", ""))
         if row.get("child_date_of_birth") and dob is None:
             problems.append("child_date_of_birth is not a date (use DD/MM/YYYY)")
@@ -197,7 +227,7 @@ def plan_import(*, setting: Setting, content: str) -> Plan:
                 problems.append(f"{column} must be yes or no")
             flags[column] = value in YES
         order_text = row.get("emergency_contact_order", "")
-        order = int(order_text) if order_text.isdigit() and 1 <= int(order_text) <= 9 else None
+        order = int(order_text) if order_text.isascii() and order_text.isdigit() and 1 <= int(order_text) <= 9 else None
         if order_text and order is None:
             problems.append("emergency_contact_order must be a number from 1 to 9, or empty")
         if problems or dob is None:
@@ -268,7 +298,14 @@ def plan_import(*, setting: Setting, content: str) -> Plan:
 def upload(*, actor: User, setting: Setting, file_name: str, data: bytes) -> ImportBatch:
     require(actor, IMPORT_FAMILIES, setting)
     content = read_upload(data)
+    try:
+        for _ in csv.reader(io.StringIO(content)):
+            pass
+    except csv.Error:
+        raise ValidationError("This file cannot be read as CSV. Save it again as 'CSV UTF-8'.") from None
     with transaction.atomic():
+        # an earlier upload that was never imported keeps no copy of the families' data
+        ImportBatch.objects.filter(setting=setting, imported_at__isnull=True).update(content="")
         batch = ImportBatch.objects.create(
             setting=setting, uploaded_by=actor, file_name=file_name[:200], content=content
         )
@@ -279,13 +316,15 @@ def upload(*, actor: User, setting: Setting, file_name: str, data: bytes) -> Imp
 def run_import(*, actor: User, batch: ImportBatch, invite: bool) -> ImportBatch:
     """Write every child, adult and link, or nothing; then invite the new adults if asked."""
     require(actor, IMPORT_FAMILIES, batch.setting)
-    if batch.imported_at:
-        raise ValidationError("This file has already been imported.")
-    plan = plan_import(setting=batch.setting, content=batch.content)
-    if not plan.ok:
-        raise ValidationError("The file has problems: fix them and upload it again.")
     created_adults: dict[str, Adult] = {}
     with transaction.atomic():
+        # locked and checked again inside the transaction, so a double click imports once
+        batch = ImportBatch.objects.select_for_update().select_related("setting").get(pk=batch.pk)
+        if batch.imported_at:
+            raise ValidationError("This file has already been imported.")
+        plan = plan_import(setting=batch.setting, content=batch.content)
+        if not plan.ok:
+            raise ValidationError("The file has problems: fix them and upload it again.")
         child_ids = []
         for planned in plan.children.values():
             child = people_services.create_child(actor=actor, setting=batch.setting, **planned.fields)

@@ -95,7 +95,8 @@ def save_registration(
             registration.completed_with_help = True
             registration.helped_by = actor
             registration.help_note = help_note
-        submitting = submit and registration.status == Registration.Status.DRAFT
+        # sent now, or sent again with changes: the reviewer sees who sent this version, and when
+        submitting = submit and registration.status in (Registration.Status.DRAFT, Registration.Status.SUBMITTED)
         if submitting:
             registration.status = Registration.Status.SUBMITTED
             registration.submitted_by = actor
@@ -138,6 +139,7 @@ def review_registration(*, actor: User, registration: Registration, apply_langua
         )
         if apply_languages and locked.home_languages:
             parents = Adult.objects.filter(
+                setting_id=child.setting_id,
                 links__child=child,
                 links__parental_responsibility=True,
                 links__no_information=False,

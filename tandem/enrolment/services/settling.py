@@ -78,7 +78,8 @@ def save_plan(
 
     A completed plan can be reopened by choosing an open status: the review stays on record."""
     require(actor, SETTLING_PLAN, child)
-    if status not in OPEN_STATUSES:
+    already_complete = SettlingPlan.objects.filter(child=child, status=Status.COMPLETE).exists()
+    if status not in OPEN_STATUSES and not (status == Status.COMPLETE and already_complete):
         raise ValidationError({"status": "Choose where the plan is up to. To finish settling in, complete the review."})
     arrangements = _text(arrangements, field="arrangements", limit=MAX_PLAN_TEXT)
     adults = list(agreed_with)
@@ -116,7 +117,7 @@ def save_plan(
             _claim(plan, version)
             for name, value in values.items():
                 setattr(plan, name, value)
-            if plan.completed_at is not None:
+            if status in OPEN_STATUSES and plan.completed_at is not None:
                 plan.completed_at = None  # reopened
         plan.updated_at = now
         plan.updated_by = actor
@@ -151,6 +152,8 @@ def complete_review(*, actor: User, child: Child, version: int, review_notes: st
         plan = SettlingPlan.objects.filter(child=child).first()
         if plan is None:
             raise ValidationError("Make the settling-in plan before its review.")
+        if plan.status == Status.DRAFT:
+            raise ValidationError("Agree the plan with the family before completing its review.")
         _claim(plan, version)
         now = timezone.now()
         plan.status = Status.COMPLETE

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
@@ -170,3 +171,37 @@ def test_a_later_row_may_leave_child_details_empty_but_not_contradict_them(world
         ),
     )
     assert [(e.row, e.message) for e in clash.errors] == [(3, "This child is on row 2 with a different room.")]
+
+
+def test_cells_that_once_crashed_the_preview_are_named_instead(world: Any) -> None:
+    superscript = services.plan_import(setting=world.setting, content=csv_text(row(emergency_contact_order="²")))
+    assert [e.message for e in superscript.errors] == [
+        "emergency_contact_order must be a number from 1 to 9, or empty."
+    ]
+    long_name = services.plan_import(setting=world.setting, content=csv_text(row(child_first_name="A" * 150)))
+    assert "child_first_name is longer than 100 characters" in long_name.errors[0].message
+    with pytest.raises(ValidationError):  # a cell beyond the CSV reader's limit is refused at upload
+        services.upload(
+            actor=world.manager, setting=world.setting, file_name="x.csv",
+            data=(",".join(HEADER) + '\n"' + "x" * 140_000 + '"\n').encode(),
+        )  # fmt: skip
+
+
+def test_importing_twice_writes_once(world: Any) -> None:
+    batch = services.upload(
+        actor=world.manager, setting=world.setting, file_name="f.csv", data=csv_text(row()).encode()
+    )
+    stale = ImportBatch.objects.get(pk=batch.pk)  # a second request that loaded the batch before the first finished
+    services.run_import(actor=world.manager, batch=batch, invite=False)
+    with pytest.raises(ValidationError, match="already been imported"):
+        services.run_import(actor=world.manager, batch=stale, invite=False)
+    assert Child.objects.filter(first_name="Poppy").count() == 1
+
+
+def test_an_abandoned_upload_keeps_no_copy_once_another_is_made(world: Any) -> None:
+    first = services.upload(
+        actor=world.manager, setting=world.setting, file_name="a.csv", data=csv_text(row()).encode()
+    )
+    services.upload(actor=world.manager, setting=world.setting, file_name="b.csv", data=csv_text(row()).encode())
+    first.refresh_from_db()
+    assert first.content == ""

@@ -21,7 +21,7 @@ def upload(request: AuthedRequest, setting: Setting) -> HttpResponse:
         request,
         form,
         lambda data: services.upload(
-            actor=request.user, setting=setting, file_name=data["file"].name, data=data["file"].read()
+            actor=request.user, setting=setting, file_name=data["file"].name, data=services.read_limited(data["file"])
         ),
         "The file has been checked. Look at the preview before you import it.",
     )
