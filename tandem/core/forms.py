@@ -46,3 +46,49 @@ def submit(request: HttpRequest, form: forms.BaseForm, run: Callable[[dict[str, 
         return None
     messages.success(request, success)
     return result
+
+
+class ConcurrencyMixin(forms.ModelForm):  # type: ignore[type-arg]
+    """Two people editing the same record never silently lose one edit.
+
+    The form carries a fingerprint of the record's fields as they were when it was shown. On save,
+    if the record has changed since (someone else saved first), the form refuses with a clear
+    message and shows the current values, so the person can check and save again."""
+
+    fingerprint = forms.CharField(widget=forms.HiddenInput, required=False)
+    CHANGED_MESSAGE = (
+        "Someone else changed this record while you were editing it. The form now shows their "
+        "changes: check them, then save again."
+    )
+
+    def _current_fingerprint(self) -> str:
+        import hashlib
+
+        instance = self.instance
+        if instance.pk is None:
+            return ""
+        fresh = type(instance)._default_manager.filter(pk=instance.pk).values(*self._meta.fields or []).first()
+        return hashlib.sha256(repr(sorted((fresh or {}).items())).encode()).hexdigest()[:32]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["fingerprint"].initial = self._current_fingerprint()
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        seen = data.pop("fingerprint", "") or ""
+        current = self._current_fingerprint()
+        # A form shown by Tandem always carries its fingerprint; a post without one is not checked.
+        if self.instance.pk is not None and seen and seen != current:
+            # show the current values, as for a new form
+            fresh_data: Any = self.data.copy()  # type: ignore[attr-defined]
+            fresh_data[self.add_prefix("fingerprint")] = current
+            fresh = type(self.instance)._default_manager.get(pk=self.instance.pk)
+            for name in self._meta.fields or []:
+                value = getattr(fresh, name)
+                if hasattr(value, "pk"):
+                    value = value.pk
+                fresh_data[self.add_prefix(name)] = "" if value is None else value
+            self.data = fresh_data
+            raise forms.ValidationError(self.CHANGED_MESSAGE)
+        return data

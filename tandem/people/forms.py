@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth.password_validation import validate_password
 
+from tandem.core.forms import ConcurrencyMixin
 from tandem.core.models import Setting, User
 
 from .models import Adult, Child, ChildAdult, Need
@@ -28,7 +29,7 @@ class AdultSearchForm(forms.Form):
     unsigned = forms.BooleanField(label="Only those without a sign-in", required=False)
 
 
-class ChildForm(forms.ModelForm):
+class ChildForm(ConcurrencyMixin):
     class Meta:
         model = Child
         fields = [
@@ -72,7 +73,7 @@ class ChildForm(forms.ModelForm):
         return data
 
 
-class AdultForm(forms.ModelForm):
+class AdultForm(ConcurrencyMixin):
     class Meta:
         model = Adult
         fields = [
@@ -94,7 +95,7 @@ class AdultForm(forms.ModelForm):
         }
 
 
-class LinkForm(forms.ModelForm):
+class LinkForm(ConcurrencyMixin):
     class Meta:
         model = ChildAdult
         fields = [
@@ -126,7 +127,7 @@ class LinkForm(forms.ModelForm):
         return data
 
 
-class NeedForm(forms.ModelForm):
+class NeedForm(ConcurrencyMixin):
     class Meta:
         model = Need
         fields = ["kind", "summary", "severe", "details", "action_plan"]

@@ -365,3 +365,31 @@ def test_key_person_home_query_count_does_not_grow(world: Any, client: Any) -> N
     add_children(world, 25)
     many = count_queries(client, HOME)
     assert many == few
+
+
+def test_two_people_editing_a_child_never_silently_lose_an_edit(client: Any, world: Any) -> None:
+    import re
+
+    from tandem.conftest import login
+
+    login(client, world.manager)
+    url = f"/children/{world.child_a.pk}/edit/"
+    page = client.get(url).content.decode()
+    fingerprint = re.search(r'name="fingerprint" value="([0-9a-f]+)"', page).group(1)
+    # meanwhile the deputy changes the preferred name
+    Child.objects.filter(pk=world.child_a.pk).update(preferred_name="Millie")
+    posted = {
+        "first_name": "Amelia", "last_name": "Ashcombe", "preferred_name": "Amy",
+        "date_of_birth": world.child_a.date_of_birth.isoformat(), "room": world.room_1.pk,
+        "key_person": world.key_person_a.pk, "fingerprint": fingerprint,
+    }  # fmt: skip
+    response = client.post(url, posted)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Someone else changed this record while you were editing it" in body
+    assert 'value="Millie"' in body  # the form now shows the other person's change
+    assert Child.objects.get(pk=world.child_a.pk).preferred_name == "Millie"
+    # saving again, now knowingly, works
+    fresh = re.search(r'name="fingerprint" value="([0-9a-f]+)"', body).group(1)
+    assert client.post(url, posted | {"fingerprint": fresh}).status_code == 302
+    assert Child.objects.get(pk=world.child_a.pk).preferred_name == "Amy"
