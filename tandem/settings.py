@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "tandem.core",
     "tandem.people",
     "tandem.enrolment",
+    "tandem.journal",
     "ninja",
 ]
 

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", include("tandem.core.urls")),
     path("", include("tandem.people.urls")),
     path("", include("tandem.enrolment.urls")),
+    path("", include("tandem.journal.urls")),
 ]

@@ -1,0 +1,1 @@
+"""The learning journal's actions, one module a feature."""

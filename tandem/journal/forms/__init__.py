@@ -1,0 +1,1 @@
+"""The learning journal's forms, one module a feature."""

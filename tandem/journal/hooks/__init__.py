@@ -1,0 +1,1 @@
+"""The learning journal's hooks, one module a feature."""

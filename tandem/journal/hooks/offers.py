@@ -1,0 +1,1 @@
+"""Menu entries, child panels and links of offers."""

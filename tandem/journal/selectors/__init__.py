@@ -1,0 +1,1 @@
+"""The learning journal's selectors, one module a feature."""

@@ -1,0 +1,1 @@
+"""The learning journal's services, one module a feature."""

@@ -1,0 +1,5 @@
+"""URLs of boards."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

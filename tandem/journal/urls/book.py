@@ -1,0 +1,5 @@
+"""URLs of book."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,5 @@
+"""URLs of eyfs."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

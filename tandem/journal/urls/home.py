@@ -1,0 +1,5 @@
+"""URLs of home."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

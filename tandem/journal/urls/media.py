@@ -1,0 +1,5 @@
+"""URLs of media."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,5 @@
+"""URLs of nextsteps."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,5 @@
+"""URLs of observations."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,5 @@
+"""URLs of offers."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

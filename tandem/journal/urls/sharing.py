@@ -1,0 +1,5 @@
+"""URLs of sharing."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

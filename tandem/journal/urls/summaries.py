@@ -1,0 +1,5 @@
+"""URLs of summaries."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

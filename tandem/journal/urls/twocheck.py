@@ -1,0 +1,5 @@
+"""URLs of twocheck."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

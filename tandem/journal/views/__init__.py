@@ -1,0 +1,1 @@
+"""The learning journal's views, one module a feature."""
