@@ -15,6 +15,7 @@ FEATURES = (
     "boards",
     "offers",
     "sharing",
+    "hub",
 )
 
 

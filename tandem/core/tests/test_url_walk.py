@@ -28,6 +28,8 @@ PUBLIC_VIEWS = {
     "tandem.core.views.healthz",
     "tandem.people.views.invitation_link",
     "tandem.people.views.accept_invitation",
+    "tandem.journal.views.sharing.shared_link",  # another setting's link to one shared record (R25)
+    "tandem.journal.views.sharing.shared_view",
     "ninja.openapi.views.default_home",  # the API's root: a pointer to the docs, no data
 }
 

@@ -1,1 +1,1 @@
-"""forms of book."""
+"""The book has no form: asking for it is one button (a POST with its CSRF token)."""

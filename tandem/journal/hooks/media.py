@@ -1,1 +1,1 @@
-"""Menu entries, child panels and links of media."""
+"""Photos and videos have no menu entries of their own: they are reached through observations."""

@@ -35,6 +35,7 @@ class Book(models.Model):
     pages = models.PositiveIntegerField(default=0)
     observations = models.PositiveIntegerField(default=0)
     pdf = models.FileField(upload_to=book_path, blank=True, max_length=200)
+    failure = models.CharField(max_length=300, blank=True, help_text="Why the book could not be made, in plain words.")
     requested_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -44,3 +45,11 @@ class Book(models.Model):
 
     def __str__(self) -> str:
         return f"Book #{self.pk}"
+
+    @property
+    def in_progress(self) -> bool:
+        return self.state in (self.State.QUEUED, self.State.MAKING)
+
+    @property
+    def is_ready(self) -> bool:
+        return self.state == self.State.READY

@@ -38,7 +38,9 @@ class Observation(models.Model):
     title = models.CharField(max_length=200, blank=True)
     text = models.TextField(help_text="What happened, what the child said and did (Markdown).")
     observed_on = models.DateField(default=timezone.localdate)
-    children = models.ManyToManyField(Child, through="ObservationChild", related_name="observations")
+    children: models.ManyToManyField[Child, ObservationChild] = models.ManyToManyField(
+        Child, through="ObservationChild", related_name="observations"
+    )
     aspects = models.ManyToManyField(Aspect, blank=True, related_name="observations")
     characteristics = models.ManyToManyField(Characteristic, blank=True, related_name="observations")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

@@ -31,6 +31,9 @@ class OutsideShare(models.Model):
     token_hash = models.CharField(max_length=64, unique=True)
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     consent_decision = models.ForeignKey(
         "enrolment.ConsentDecision",
         null=True,
@@ -43,9 +46,20 @@ class OutsideShare(models.Model):
 
     class Meta:
         ordering = ["-sent_at", "-pk"]
+        indexes = [models.Index(fields=["child", "-sent_at"], name="journal_share_child_idx")]
 
     def __str__(self) -> str:
         return f"Share #{self.pk}"
+
+    def is_open(self) -> bool:
+        """The link still works: not revoked and not expired."""
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+    @property
+    def state(self) -> str:
+        if self.revoked_at is not None:
+            return "Revoked"
+        return "Open" if self.expires_at > timezone.now() else "Expired"
 
 
 class OutsideShareOpening(models.Model):

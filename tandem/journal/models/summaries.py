@@ -37,6 +37,9 @@ class Summary(models.Model):
     shared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    next_steps = models.ManyToManyField(
+        "journal.NextStep", blank=True, related_name="summaries", help_text="The next steps agreed in the summary."
+    )
     history = HistoricalRecords()
 
     class Meta:

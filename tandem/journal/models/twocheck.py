@@ -29,7 +29,18 @@ class ProgressCheck(models.Model):
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="progress_checks")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
     completed_on = models.DateField(null=True, blank=True)
-    parents_contribution = models.TextField(blank=True)
+    parents_contribution = models.TextField(
+        blank=True, help_text="What the family told us, recorded by staff (from a meeting or a conversation)."
+    )
+    family_asked_at = models.DateTimeField(null=True, blank=True, help_text="When the family was asked to write.")
+    family_asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    family_contribution = models.TextField(blank=True, help_text="What the family wrote themselves, online.")
+    family_contribution_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    family_contribution_at = models.DateTimeField(null=True, blank=True)
     plan = models.TextField(blank=True, help_text="What we agreed to do, at home and in the setting, and when.")
     concerns = models.BooleanField(default=False, help_text="Progress in some area is less than expected.")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
@@ -39,16 +50,45 @@ class ProgressCheck(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     shared_at = models.DateTimeField(null=True, blank=True)
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     parent_acknowledged_at = models.DateTimeField(null=True, blank=True)
+    parent_acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    corrects = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="corrections",
+        help_text="The signed-off check this one corrects (a signed-off check is never changed).",
+    )
     pdf = models.FileField(upload_to=check_pdf_path, blank=True, max_length=200)
     pdf_made_at = models.DateTimeField(null=True, blank=True)
-    history = HistoricalRecords(excluded_fields=["pdf", "pdf_made_at"])
+    pdf_requested_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["pdf", "pdf_made_at", "pdf_requested_at"])
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["child", "status"], name="journal_check_child_status_idx")]
 
     def __str__(self) -> str:
         return f"Progress check #{self.pk}"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_final(self) -> bool:
+        """Signed off (and perhaps shared): read-only from now on."""
+        return self.status in (self.Status.SIGNED_OFF, self.Status.SHARED)
+
+    @property
+    def is_shared(self) -> bool:
+        return self.status == self.Status.SHARED
 
 
 class ProgressCheckArea(models.Model):

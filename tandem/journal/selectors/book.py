@@ -1,1 +1,84 @@
-"""selectors of book."""
+"""What goes into a child's learning journal book (R18), read as the family sees the journal.
+
+Only observations shared with the family (``ObservationChild.shared_at`` set for that child), only
+photos ``family_visible`` allows at the moment the book is made, only comments about that child,
+only summaries shared with the family. Read a month at a time, so a journal of hundreds of
+observations never has all of them (or their photos) in memory at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Prefetch, QuerySet
+
+from tandem.core.access import require
+from tandem.core.models import User
+from tandem.people.models import Child
+
+from ..actions.book import BOOK_MAKE
+from ..models import Book, Comment, Media, ObservationChild, Summary
+from .media import JOURNAL_PHOTO_CONSENT, family_visible
+
+
+def current_book(*, actor: User, child: Child) -> Book | None:
+    """The child's newest book (being made, ready, or failed), or None."""
+    require(actor, BOOK_MAKE, child)
+    return Book.objects.filter(child=child).order_by("-requested_at", "-pk").first()
+
+
+def book_of(*, actor: User, child: Child, book_id: int) -> Book | None:
+    require(actor, BOOK_MAKE, child)
+    return Book.objects.filter(child=child, pk=book_id).first()
+
+
+def shared_links(child: Child | int) -> QuerySet[ObservationChild]:
+    """The child's observations as the family sees them (shared with them)."""
+    child_id = child if isinstance(child, int) else child.pk
+    return ObservationChild.objects.filter(child_id=child_id, shared_at__isnull=False)
+
+
+def book_months(child: Child | int) -> list[dt.date]:
+    """The first day of every month with a shared observation, oldest first. One query."""
+    return list(shared_links(child).dates("observation__observed_on", "month", order="ASC"))
+
+
+def next_month(month: dt.date) -> dt.date:
+    return dt.date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+
+
+def month_entries(child: Child, month: dt.date) -> list[ObservationChild]:
+    """One month's shared observations of the child, oldest first, each with its areas and aspects,
+    the photos and videos the family may see now (``observation.book_media``) and the comments about
+    this child (``observation.book_comments``). A fixed number of queries, whatever the month holds."""
+    media = family_visible(Media.objects.all(), JOURNAL_PHOTO_CONSENT).order_by("order", "pk")
+    comments = Comment.objects.filter(child=child).select_related("author").order_by("created_at", "pk")
+    links = (
+        shared_links(child)
+        .filter(observation__observed_on__gte=month, observation__observed_on__lt=next_month(month))
+        .select_related("observation", "observation__author", "observation__author_adult")
+        .prefetch_related(
+            "observation__aspects__area",
+            Prefetch("observation__media", queryset=media, to_attr="book_media"),
+            Prefetch("observation__comments", queryset=comments, to_attr="book_comments"),
+        )
+        .order_by("observation__observed_on", "observation__published_at", "observation_id")
+    )
+    return list(links)
+
+
+def shared_summaries(child: Child | int) -> list[Summary]:
+    child_id = child if isinstance(child, int) else child.pk
+    return list(
+        Summary.objects.filter(child_id=child_id, status=Summary.Status.SHARED)
+        .prefetch_related("areas__area", "areas__band")
+        .order_by("period_end", "pk")
+    )
+
+
+def journal_span(child: Child | int) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day of the child's shared observations."""
+    from django.db.models import Max, Min
+
+    span = shared_links(child).aggregate(first=Min("observation__observed_on"), last=Max("observation__observed_on"))
+    return span["first"], span["last"]

@@ -41,3 +41,29 @@ def journal_settings(setting: Setting | int) -> Any:
     setting_id = setting if isinstance(setting, int) else setting.pk
     found, _ = JournalSettings.objects.get_or_create(setting_id=setting_id)
     return found
+
+
+def update_journal_settings(
+    *, actor: Any, setting: Setting, framework: str, check_due_months: int, check_overdue_months: int
+) -> Any:
+    """The manager chooses the framework and the ages at which progress checks fall due."""
+    from django.core.exceptions import ValidationError
+    from django.db import transaction
+
+    from tandem.core import audit
+    from tandem.core.access import require
+
+    from ..actions.eyfs import JOURNAL_SETTINGS_MANAGE
+    from ..models import JournalSettings
+
+    require(actor, JOURNAL_SETTINGS_MANAGE, setting)
+    if not 24 <= check_due_months < check_overdue_months <= 36:
+        raise ValidationError("The check falls due from 24 months and is overdue by 36 months at the latest.")
+    with transaction.atomic():
+        found, _ = JournalSettings.objects.select_for_update().get_or_create(setting=setting)
+        found.framework = framework
+        found.check_due_months = check_due_months
+        found.check_overdue_months = check_overdue_months
+        found.save()
+        audit.record("journal.settings.updated", actor, obj=found, setting_id=setting.pk)
+    return found

@@ -8,6 +8,8 @@ thumbnails; for a video, blanking the metadata boxes where phones keep the place
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -126,5 +128,5 @@ def keep_uploads(
         if children:
             media.children.set(children)
         kept.append(media)
-        transaction.on_commit(lambda pk=media.pk: process_media.enqueue(pk))
+        transaction.on_commit(partial(process_media.enqueue, media.pk))
     return kept

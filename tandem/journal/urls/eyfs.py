@@ -1,5 +1,9 @@
-"""URLs of eyfs."""
+"""URLs of the journal settings."""
 
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from ..views import eyfs as views
+
+urlpatterns = [
+    path("settings/<int:pk>/journal/settings/", views.journal_settings, name="settings"),
+]

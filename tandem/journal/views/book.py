@@ -1,1 +1,60 @@
-"""views of book."""
+"""Pages of the learning journal book (R18). Thin: parse, call a service or selector, render."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
+
+from tandem.core.decorators import action_required
+from tandem.core.http import AuthedRequest
+from tandem.people.models import Child
+
+from ..actions.book import BOOK_MAKE
+from ..selectors import book as selectors
+from ..services import book as services
+
+
+def download_name(child: Child) -> str:
+    """``isla-learning-journal.pdf``: for the download only, never in the storage path."""
+    name = unicodedata.normalize("NFKD", child.preferred_name or child.first_name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return f"{slug or 'child'}-learning-journal.pdf"
+
+
+@action_required(BOOK_MAKE, Child)
+def book_page(request: AuthedRequest, child: Child) -> HttpResponse:
+    """The book: ask for it (POST), then watch it being made and download it."""
+    if request.method == "POST":
+        try:
+            services.request_book(actor=request.user, child=child)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("journal:book", child.pk)
+    book = selectors.current_book(actor=request.user, child=child)
+    return render(request, "journal/book/page.html", {"child": child, "book": book})
+
+
+@action_required(BOOK_MAKE, Child)
+def book_status(request: AuthedRequest, child: Child) -> HttpResponse:
+    """The book's progress, polled by the page every two seconds (htmx) while it is being made."""
+    book = selectors.current_book(actor=request.user, child=child)
+    return render(request, "journal/book/_status.html", {"child": child, "book": book})
+
+
+@action_required(BOOK_MAKE, Child)
+def book_download(request: AuthedRequest, child: Child, book_id: int) -> HttpResponseBase:
+    book = selectors.book_of(actor=request.user, child=child, book_id=book_id)
+    if book is None or not book.is_ready or not book.pdf or not default_storage.exists(book.pdf.name):
+        raise Http404
+    services.record_download(actor=request.user, book=book)
+    response = FileResponse(
+        book.pdf.open("rb"), as_attachment=True, filename=download_name(child), content_type="application/pdf"
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
