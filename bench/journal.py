@@ -95,13 +95,13 @@ def measure(client: Client, url: str, runs: int = 15) -> tuple[float, int]:
 
 def deep_url(child: Child) -> str:
     """The feed page that starts at the middle of the history (a keyset cursor, not an offset)."""
-    from tandem.journal.selectors.observations import family_feed
+    from tandem.journal.selectors.observations import family_cursor
 
     links = ObservationChild.objects.filter(child=child).order_by("-shared_at", "-observation_id")
     middle = links[links.count() // 2]
-    page = family_feed(child, limit=1)
-    assert page is not None
-    return reverse("journal:child_journal", args=[child.pk]) + f"?before={middle.shared_at.isoformat()}_{middle.observation_id}"
+    assert middle.shared_at is not None
+    cursor = family_cursor(middle.shared_at, middle.observation_id)
+    return reverse("journal:child_journal", args=[child.pk]) + f"?before={cursor}"
 
 
 def photo_seconds(setting: Setting) -> float:

@@ -1,4 +1,5 @@
 import importlib
+import importlib.util
 
 from django.apps import AppConfig
 
@@ -27,4 +28,5 @@ class JournalConfig(AppConfig):
     def ready(self) -> None:
         # Each feature registers its menu entries, child panels and links (tandem.people.panels).
         for feature in FEATURES:
-            importlib.import_module(f"tandem.journal.hooks.{feature}")
+            if importlib.util.find_spec(f"tandem.journal.hooks.{feature}") is not None:
+                importlib.import_module(f"tandem.journal.hooks.{feature}")

@@ -1,1 +1,0 @@
-"""actions of media."""

@@ -1,1 +1,0 @@
-"""The book has no form: asking for it is one button (a POST with its CSRF token)."""

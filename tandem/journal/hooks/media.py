@@ -1,1 +1,0 @@
-"""Photos and videos have no menu entries of their own: they are reached through observations."""

@@ -1,1 +1,0 @@
-"""selectors of eyfs."""
