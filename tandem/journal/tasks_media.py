@@ -89,10 +89,22 @@ def process_media(media_id: int) -> bool:
         Media.objects.filter(pk=media.pk).update(original="")
         return False
     original = media.original.name
-    media.original = ""
-    media.state = Media.State.READY
-    media.processed_at = timezone.now()
-    media.save(update_fields=["display", "thumbnail", "width", "height", "size", "original", "state", "processed_at"])
+    kept = Media.objects.filter(pk=media.pk, state=Media.State.PENDING).update(
+        display=media.display.name,
+        thumbnail=media.thumbnail.name,
+        width=media.width,
+        height=media.height,
+        size=media.size,
+        original="",
+        state=Media.State.READY,
+        processed_at=timezone.now(),
+    )
     default_storage.delete(original)
+    if not kept:  # removed while it was being prepared: keep none of its files
+        for name in (media.display.name, media.thumbnail.name):
+            if name:
+                default_storage.delete(name)
+        logger.info("journal media removed while being prepared media=%s", media.pk)
+        return False
     logger.info("journal media ready media=%s", media.pk)
     return True

@@ -32,6 +32,37 @@ def book_of(*, actor: User, child: Child, book_id: int) -> Book | None:
     return Book.objects.filter(child=child, pk=book_id).first()
 
 
+def is_outdated(book: Book) -> bool:
+    """Has something the family may no longer see changed since the book was made? A photo consent
+    withdrawn (or refused) for a child pictured in the child's observations, or an observation of
+    the child no longer shared. Then the PDF must not be handed out again: it is made afresh."""
+    from tandem.enrolment.models import ConsentDecision
+
+    from ..models import Observation
+
+    if book.finished_at is None:
+        return False
+    observations = ObservationChild.objects.filter(child_id=book.child_id).values("observation_id")
+    pictured = Media.objects.filter(observation_id__in=observations).values("children")
+    withdrawn = ConsentDecision.objects.filter(
+        child_id__in=pictured,
+        consent_type__code=JOURNAL_PHOTO_CONSENT,
+        given=False,
+        at__gt=book.finished_at,
+    )
+    if withdrawn.exists():
+        return True
+    # observations of the child not shared now but changed since: were they shared when it was made?
+    unshared = ObservationChild.objects.filter(child_id=book.child_id, shared_at__isnull=True).values("observation_id")
+    history = Observation.history  # type: ignore[attr-defined]
+    changed = set(history.filter(id__in=unshared, history_date__gt=book.finished_at).values_list("id", flat=True))
+    for observation_id in sorted(changed):
+        then = history.filter(id=observation_id, history_date__lte=book.finished_at).order_by("-history_date").first()
+        if then is not None and then.status == Observation.Status.PUBLISHED:
+            return True
+    return False
+
+
 def shared_links(child: Child | int) -> QuerySet[ObservationChild]:
     """The child's observations as the family sees them (shared with them)."""
     child_id = child if isinstance(child, int) else child.pk

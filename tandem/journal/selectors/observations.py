@@ -165,6 +165,8 @@ def is_staff_of(user: User, child: Child) -> bool:
 def observation_for_child(user: User, child: Child, observation_id: int, *, staff: bool) -> Observation:
     """The observation as seen through ``child``: 404 unless the child is in it and, for a family,
     it is shared. Tags, characteristics and the media the viewer may see are loaded."""
+    if not 0 < observation_id <= MAX_ID:  # a foreign key lookup does not bound the id itself
+        raise Http404("No such observation in this child's journal.")
     links = ObservationChild.objects.filter(child=child, observation_id=observation_id)
     if not staff:
         links = links.filter(shared_at__isnull=False)

@@ -12,7 +12,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -58,21 +58,23 @@ def save_board(
         raise ValidationError(errors)
     if board is not None and board.room_id != room.pk:
         raise ValidationError("This board belongs to another room.")
-    with transaction.atomic():
-        clash = DailyBoard.objects.select_for_update().filter(room=room, date=date)
-        if board is not None:
-            clash = clash.exclude(pk=board.pk)
-        if clash.exists():
-            raise ValidationError(
-                {"date": "There is already a board for that day: open it from the list to change it."}
-            )
-        created = board is None
-        if board is None:
-            board = DailyBoard(room=room, author=actor)
-        board.date, board.today, board.try_at_home = date, today, try_at_home
-        board.updated_at = timezone.now()
-        board.save()
-        _audit("journal.board.created" if created else "journal.board.changed", actor, room, board)
+    taken = ValidationError({"date": "There is already a board for that day: open it from the list to change it."})
+    try:
+        with transaction.atomic():
+            clash = DailyBoard.objects.select_for_update().filter(room=room, date=date)
+            if board is not None:
+                clash = clash.exclude(pk=board.pk)
+            if clash.exists():
+                raise taken
+            created = board is None
+            if board is None:
+                board = DailyBoard(room=room, author=actor)
+            board.date, board.today, board.try_at_home = date, today, try_at_home
+            board.updated_at = timezone.now()
+            board.save()
+            _audit("journal.board.created" if created else "journal.board.changed", actor, room, board)
+    except IntegrityError:  # two people started the day's board at the same moment
+        raise taken from None
     return board
 
 

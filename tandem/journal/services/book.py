@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
@@ -19,6 +20,7 @@ from ..models import Book
 # A book still "waiting" or "being made" after this long was lost (the worker stopped): ask again.
 STALE_AFTER = dt.timedelta(minutes=30)
 STALE_MESSAGE = "Making the book took too long and was stopped. Please try again."
+OUTDATED_MESSAGE = "The journal has changed since this book was made, so it can no longer be downloaded. Make it again."
 
 
 def request_book(*, actor: User, child: Child) -> Book:
@@ -50,3 +52,18 @@ def record_download(*, actor: User, book: Book) -> None:
     audit.record(
         "journal.book.downloaded", actor, child_ids=[book.child_id], obj=book, setting_id=book.child.setting_id
     )
+
+
+def retire_outdated(*, actor: User, book: Book) -> None:
+    """A book made before a photo consent was withdrawn or an observation unshared: its PDF is deleted."""
+    require(actor, BOOK_MAKE, book.child)
+    name = book.pdf.name
+    with transaction.atomic():
+        Book.objects.filter(pk=book.pk, state=Book.State.READY).update(
+            state=Book.State.FAILED, failure=OUTDATED_MESSAGE, pdf=""
+        )
+        audit.record(
+            "journal.book.outdated", actor, child_ids=[book.child_id], obj=book, setting_id=book.child.setting_id
+        )
+        if name:
+            transaction.on_commit(lambda: default_storage.delete(name))

@@ -171,6 +171,11 @@ def update_observation(
         current = set(observation.links.values_list("child_id", flat=True))
         children = _children(actor, observation.setting, child_ids, keep=current)
         wanted = {c.pk for c in children}
+        if observation.is_home and wanted != current:
+            # its photos are the family's own, shown without the setting's photo consent: never to another family
+            raise ValidationError({"children": "An observation from home stays about the child it came from."})
+        if observation.is_home and uploads:
+            raise ValidationError({"uploads": "Photos from home are added by the family. Add yours to a new one."})
         removed, added = current - wanted, wanted - current
         if removed:
             observation.links.filter(child_id__in=removed).delete()

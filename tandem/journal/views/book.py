@@ -52,6 +52,10 @@ def book_download(request: AuthedRequest, child: Child, book_id: int) -> HttpRes
     book = selectors.book_of(actor=request.user, child=child, book_id=book_id)
     if book is None or not book.is_ready or not book.pdf or not default_storage.exists(book.pdf.name):
         raise Http404
+    if selectors.is_outdated(book):
+        services.retire_outdated(actor=request.user, book=book)
+        messages.info(request, services.OUTDATED_MESSAGE)
+        return redirect("journal:book", child.pk)
     services.record_download(actor=request.user, book=book)
     response = FileResponse(
         book.pdf.open("rb"), as_attachment=True, filename=download_name(child), content_type="application/pdf"
