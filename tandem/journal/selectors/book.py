@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 
 from tandem.core.access import require
 from tandem.core.models import User
@@ -32,16 +33,26 @@ def book_of(*, actor: User, child: Child, book_id: int) -> Book | None:
     return Book.objects.filter(child=child, pk=book_id).first()
 
 
+BOOK_KEPT = dt.timedelta(days=7)
+
+
 def is_outdated(book: Book) -> bool:
     """Has something the family may no longer see changed since the book was made? A photo consent
     withdrawn (or refused) for a child pictured in the child's observations, or an observation of
     the child no longer shared. Then the PDF must not be handed out again: it is made afresh."""
-    from tandem.enrolment.models import ConsentDecision
+    from tandem.enrolment.models import ConsentDecision, ConsentType
 
     from ..models import Observation
 
     if book.finished_at is None:
         return False
+    if timezone.now() - book.finished_at > BOOK_KEPT:
+        return True  # a book is a snapshot: kept for a week, then made afresh from what is shared now
+    reworded = ConsentType.objects.filter(
+        setting__children=book.child_id, code=JOURNAL_PHOTO_CONSENT, updated_at__gt=book.finished_at
+    )
+    if reworded.exists():  # new wording: consents to the old one no longer count
+        return True
     observations = ObservationChild.objects.filter(child_id=book.child_id).values("observation_id")
     pictured = Media.objects.filter(observation_id__in=observations).values("children")
     withdrawn = ConsentDecision.objects.filter(

@@ -188,3 +188,20 @@ def test_two_people_starting_the_same_days_board_get_a_message_not_an_error(worl
     ):
         save_board(actor=world.room_practitioner, room=world.room_1, date=today, today="Sand and water")
     assert "already a board for that day" in str(error.value)
+
+
+def test_a_book_is_a_snapshot_kept_for_a_week_or_until_the_photo_consent_is_reworded(world: Any, client: Any) -> None:
+    import datetime as dt
+
+    observation(world, [world.child_a], title="Den building")
+    login(client, world.parent_a)
+    week_old = _ready_book(world)
+    Book.objects.filter(pk=week_old.pk).update(finished_at=timezone.now() - dt.timedelta(days=8))
+    assert client.get(reverse("journal:book_download", args=[world.child_a.pk, week_old.pk])).status_code == 302
+    fresh = _ready_book(world)
+    download = reverse("journal:book_download", args=[world.child_a.pk, fresh.pk])
+    assert client.get(download).status_code == 200
+    world.consent_types[ConsentCode.PHOTOS_RECORDS].__class__.objects.filter(
+        setting=world.setting, code=ConsentCode.PHOTOS_RECORDS
+    ).update(version=2, updated_at=timezone.now() + dt.timedelta(seconds=1))
+    assert client.get(download).status_code == 302
