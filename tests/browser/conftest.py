@@ -219,9 +219,15 @@ def live_server(_media_url_for_live_server: None, live_server: Any) -> Any:
 
 
 @pytest.fixture(autouse=True)
-def _fast_and_immediate(settings: Any) -> None:
-    """Cheap password hashing, tasks run at once, mail kept in memory; no rate-limit carry-over."""
+def _fast_and_immediate(settings: Any, tmp_path: Path) -> None:
+    """Cheap password hashing, tasks run at once, mail kept in memory; no rate-limit carry-over.
+    Files (the demo's photos too) go to the test's own folder, never to the real media folder."""
     settings.PASSWORD_HASHERS = FAST_HASHERS
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    # The test database is SQLite in memory, where two requests writing at once fail at once
+    # ("database table is locked") instead of waiting: a page loading its photos would save the
+    # session once per photo. Save it only when it changes.
+    settings.SESSION_SAVE_EVERY_REQUEST = False
     settings.TASKS = IMMEDIATE_TASKS  # django_tasks resets its backends when this setting changes
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     cache.clear()  # sign-in rate limits and used TOTP codes live in the cache
