@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "tandem.people",
     "tandem.enrolment",
     "tandem.journal",
+    "tandem.attendance",
     "ninja",
 ]
 

@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("tandem.people.urls")),
     path("", include("tandem.enrolment.urls")),
     path("", include("tandem.journal.urls")),
+    path("", include("tandem.attendance.urls")),
 ]

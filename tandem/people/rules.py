@@ -18,17 +18,25 @@ if TYPE_CHECKING:
     from tandem.core.models import User
 
 
-def _links(user: User) -> list[tuple[int, int, bool, bool]]:
-    """(child id, setting id, parental responsibility, may be given information) for the user."""
+def _links(user: User) -> list[tuple[int, int, bool, bool, bool, bool]]:
+    """(child id, setting id, parental responsibility, may be given information, no contact,
+    no collection) for each of the user's links to a child. One query a request."""
     from .models import ChildAdult
 
     return memo(
         user,
         "child_links",
         lambda: [
-            (child_id, setting_id, pr, not no_info)
-            for child_id, setting_id, pr, no_info in ChildAdult.objects.filter(adult__user=user).values_list(
-                "child_id", "child__setting_id", "parental_responsibility", "no_information"
+            (child_id, setting_id, pr, not no_info, no_contact, no_collection)
+            for child_id, setting_id, pr, no_info, no_contact, no_collection in ChildAdult.objects.filter(
+                adult__user=user
+            ).values_list(
+                "child_id",
+                "child__setting_id",
+                "parental_responsibility",
+                "no_information",
+                "no_contact",
+                "no_collection",
             )
         ],
     )
@@ -42,15 +50,26 @@ def _child_key(child: str) -> str:
 class IsLinkedAdult(Rule):
     """A parent or carer of the child whom no restriction keeps from information about them.
 
-    With ``parental_responsibility=True``, only adults who hold parental responsibility.
+    With ``parental_responsibility=True``, only adults who hold parental responsibility; with
+    ``contact=True``, only adults no restriction keeps from the child (no-contact); with
+    ``collection=True``, only adults who may also collect (neither no-contact nor no-collection).
     """
 
     child: str = ""
     parental_responsibility: bool = False
+    contact: bool = False
+    collection: bool = False
 
     def child_ids(self, user: User) -> list[int]:
         return sorted(
-            {c for c, _, pr, informed in _links(user) if informed and (pr or not self.parental_responsibility)}
+            {
+                c
+                for c, _, pr, informed, no_contact, no_collection in _links(user)
+                if informed
+                and (pr or not self.parental_responsibility)
+                and not ((self.contact or self.collection) and no_contact)
+                and not (self.collection and no_collection)
+            }
         )
 
     def q(self, user: User) -> Q:
@@ -68,7 +87,7 @@ class IsParentInSetting(Rule):
     setting: str = ""
 
     def setting_ids(self, user: User) -> list[int]:
-        return sorted({s for _, s, _, informed in _links(user) if informed})
+        return sorted({s for _, s, _, informed, _, _ in _links(user) if informed})
 
     def q(self, user: User) -> Q:
         ids = self.setting_ids(user)

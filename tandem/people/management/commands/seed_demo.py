@@ -745,15 +745,19 @@ def sign_ins_table(rows: list[tuple[str, str, str, str]]) -> list[str]:
 
 
 def demo_modules() -> list[Any]:
-    """Each feature's demo data, in a stable order. Each ``seed`` must be idempotent."""
+    """Each feature's demo data, app by app in the order of INSTALLED_APPS (an app builds on those
+    before it: the journal and the day on enrolment's consents), then by file name. Each ``seed``
+    must be idempotent."""
     import importlib
     from pathlib import Path
 
+    from django.conf import settings
+
     root = Path(__file__).resolve().parents[3]  # the tandem package
+    order = {name.removeprefix("tandem."): i for i, name in enumerate(settings.INSTALLED_APPS)}
+    found = sorted(root.glob("*/demo/*.py"), key=lambda p: (order.get(p.parent.parent.name, len(order)), p.stem))
     modules = [
-        importlib.import_module(f"tandem.{p.parent.parent.name}.demo.{p.stem}")
-        for p in sorted(root.glob("*/demo/*.py"))
-        if p.stem != "__init__"
+        importlib.import_module(f"tandem.{p.parent.parent.name}.demo.{p.stem}") for p in found if p.stem != "__init__"
     ]
     return [m for m in modules if hasattr(m, "seed")]
 

@@ -1,0 +1,1 @@
+"""The attendance app's actions, one module a feature."""

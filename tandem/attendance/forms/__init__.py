@@ -1,0 +1,1 @@
+"""The attendance app's forms, one module a feature."""

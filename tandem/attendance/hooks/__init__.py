@@ -1,0 +1,1 @@
+"""The attendance app's hooks, one module a feature."""

@@ -1,0 +1,1 @@
+"""The attendance app's selectors, one module a feature."""

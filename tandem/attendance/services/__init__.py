@@ -1,0 +1,1 @@
+"""The attendance app's services, one module a feature."""
