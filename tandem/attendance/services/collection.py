@@ -373,7 +373,11 @@ def release(
         check_password(actor=actor, child=child, attempt=password)  # records the attempt, raises if wrong
     try:
         with transaction.atomic():
-            locked = Attendance.objects.select_for_update().select_related("child", "released_by").get(pk=attendance.pk)
+            locked = (
+                Attendance.objects.select_for_update(of=("self",))
+                .select_related("child", "released_by")
+                .get(pk=attendance.pk)
+            )
             if locked.state == Attendance.State.LEFT:
                 raise ValidationError(_gone_home(locked))
             if locked.state != Attendance.State.PRESENT:

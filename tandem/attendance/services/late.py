@@ -56,7 +56,7 @@ def open_case(*, actor: User, attendance: Attendance) -> tuple[LateCase, bool]:
 
 
 def _locked_open(case: LateCase) -> LateCase:
-    locked = LateCase.objects.select_for_update().select_related("attendance__child").get(pk=case.pk)
+    locked = LateCase.objects.select_for_update(of=("self",)).select_related("attendance__child").get(pk=case.pk)
     if locked.closed_at is not None:
         raise ValidationError(CLOSED)
     return locked
