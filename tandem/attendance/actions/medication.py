@@ -22,7 +22,7 @@ MED_VIEW = Action(
 )
 MED_AUTHORISE = Action(
     "attendance.medication.authorise",
-    rules=(IsLinkedAdult(parental_responsibility=True),),
+    rules=(IsLinkedAdult(parental_responsibility=True, contact=True),),
     description="Authorise a medicine, stop it, and acknowledge doses (parental responsibility, not restricted).",
 )
 MED_GIVE = Action(

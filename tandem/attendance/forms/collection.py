@@ -33,7 +33,7 @@ class CollectorForm(forms.Form):
 
 
 class OneOffForm(forms.Form):
-    date = forms.DateField(label="Day", widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label="Day", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     name = forms.CharField(label="Full name of the person collecting", max_length=200)
     relationship = forms.CharField(
         label="Relationship to the child", max_length=100, help_text="For example: neighbour, friend's mum."
@@ -92,6 +92,11 @@ class ReleaseForm(forms.Form):
         label="Full name of the person giving the password",
         max_length=200,
         required=False,
+    )
+    is_adult = forms.BooleanField(
+        label="I confirm the person giving the password is aged 16 or over",
+        required=False,
+        help_text=ADULT_HELP,
     )
     password = forms.CharField(
         label="Collection password they give",

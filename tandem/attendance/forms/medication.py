@@ -19,8 +19,8 @@ class AuthoriseForm(forms.Form):
     times = forms.CharField(
         label="When to give it", max_length=200, help_text="For example: 12:00, or when needed for a temperature."
     )
-    start_date = forms.DateField(label="First day", widget=forms.DateInput(attrs={"type": "date"}))
-    end_date = forms.DateField(label="Last day", widget=forms.DateInput(attrs={"type": "date"}))
+    start_date = forms.DateField(label="First day", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    end_date = forms.DateField(label="Last day", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     last_dose_at_home = forms.DateTimeField(
         label="When did they last have it?",
         help_text="The date and time of the last dose at home.",

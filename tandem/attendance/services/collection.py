@@ -300,6 +300,14 @@ def blocked_message(child: Child, row: CollectorRow) -> str:
     )
 
 
+def _blocked_by_name(rows: list[CollectorRow], name: str) -> CollectorRow | None:
+    """The restricted adult among ``rows`` whose name this is, if any (case and spacing ignored)."""
+    wanted = _squash(name)
+    if not wanted:
+        return None
+    return next((r for r in rows if r.kind == BLOCKED and _squash(r.name) == wanted), None)
+
+
 def _gone_home(att: Attendance) -> str:
     by = att.released_by.get_full_name() if att.released_by else "a member of staff"
     at = timezone.localtime(att.left_at).strftime("%H:%M") if att.left_at else "earlier"
@@ -325,15 +333,17 @@ def release(
     identity_note: str = "",
     password: str = "",
     collector_name: str = "",
+    collector_is_adult: bool = False,
     note: str = "",
 ) -> Attendance:
     """Hand the child over at the door.
 
     ``collector`` is a row key of ``collectors_today`` ("adult:3", "collector:5", "one_off:7") or
     ``"password"`` for someone not on the list who gives the collection password (then
-    ``collector_name`` names them). ``check`` is how staff know it is them: ``known`` (the key person
-    knows them), ``identity`` (proof of identity seen: ``identity_note``, the kind of document only)
-    or ``password``. A restricted adult is refused with an alert and the refusal is audited.
+    ``collector_name`` names them and staff confirm with ``collector_is_adult`` that they are an
+    adult). ``check`` is how staff know it is them: ``known`` (the key person knows them),
+    ``identity`` (proof of identity seen: ``identity_note``, the kind of document only) or
+    ``password``. A restricted adult is refused with an alert and the refusal is audited.
     """
     from tandem.core.access import require
 
@@ -341,13 +351,14 @@ def release(
     require(actor, RELEASE, child)
     name = child.display_name
     row: CollectorRow | None = None
+    everyone = collectors_today(child)
     if collector == PASSWORD_ROUTE:
         check = PASSWORD
         collector_name = _tidy(collector_name)
         if not collector_name:
             raise ValidationError({"collector_name": "Write the full name of the person collecting."})
     else:
-        row = next((r for r in collectors_today(child) if r.key == collector), None)
+        row = next((r for r in everyone if r.key == collector), None)
         if row is None:
             raise ValidationError({"collector": NOT_AUTHORISED.format(child=name)})
         if row.kind == BLOCKED:
@@ -356,6 +367,12 @@ def release(
         if not row.allowed:
             raise ValidationError({"collector": ADULT_NEEDED})
         collector_name = row.name
+    # A restricted adult is blocked whatever route they come by: named on the password route, or
+    # added by the family as a named or one-off collector (a court order is not the family's to lift).
+    blocked_as = _blocked_by_name(everyone, collector_name)
+    if blocked_as is not None:
+        _record("attendance.release.blocked", actor, child, attendance)  # outside the transaction: kept
+        raise ValidationError({"collector": blocked_message(child, blocked_as)})
     if check not in (KNOWN, IDENTITY, PASSWORD):
         raise ValidationError({"check": "Say how you know this is them."})
     if check == KNOWN and row is not None and row.needs_identity:
@@ -371,6 +388,8 @@ def release(
         )
     if check == PASSWORD:
         check_password(actor=actor, child=child, attempt=password)  # records the attempt, raises if wrong
+    if row is None and not collector_is_adult:  # the password route: staff confirm an adult (after the check is kept)
+        raise ValidationError({"is_adult": ADULT_NEEDED})
     try:
         with transaction.atomic():
             locked = (

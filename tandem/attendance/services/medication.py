@@ -33,6 +33,10 @@ NO_CONSENT = (
 )
 STOPPED = "This medicine has been stopped, so no more doses can be recorded."
 WITNESS_SELF = "The witness must be another member of staff: you cannot witness your own dose."
+CONSENT_GONE = (
+    "There is no consent to giving medicine in force for this child (it may have been withdrawn). "
+    "Do not give it: tell the manager and call the family."
+)
 
 
 def _record(event: str, actor: User, medicine: Medicine, child: Child) -> None:
@@ -149,6 +153,8 @@ def give_dose(
             locked = Medicine.objects.select_for_update().get(pk=medicine.pk)
             if locked.stopped_at is not None:
                 raise ValidationError(STOPPED)
+            if not consent_now(child, ConsentCode.ADMINISTERING_MEDICATION).given:
+                raise ValidationError(CONSENT_GONE)
             day = timezone.localtime(given_at).date()
             if not is_active_on(locked, day):
                 raise ValidationError(

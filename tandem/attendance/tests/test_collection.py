@@ -429,6 +429,7 @@ def test_release_on_the_password_with_a_one_off_and_identity(world: Any, client:
             collector="password",
             check="password",
             collector_name="Sam Stranger",
+            collector_is_adult=True,
             identity_note="Passport",
             password="wrong words",
         )
@@ -441,6 +442,7 @@ def test_release_on_the_password_with_a_one_off_and_identity(world: Any, client:
         {
             "collector": "password",
             "collector_name": "Sam Stranger",
+            "is_adult": "on",
             "password": "purple giraffe",
             "identity_note": "Driving licence",
         },

@@ -66,6 +66,7 @@ def test_demo_collection(demo: Any, client: Any) -> None:
         {
             "collector": "password",
             "collector_name": "Sam Friend",
+            "is_adult": "on",
             "password": collection_demo.DEMO_COLLECTION_PASSWORD,
             "identity_note": "Driving licence",
         },

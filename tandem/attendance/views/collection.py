@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from tandem.core.access import ACTIONS, can
@@ -132,6 +133,7 @@ def cancel_one_off(request: AuthedRequest, child: Child, one_off_id: int) -> Htt
     return redirect("attendance:collectors", child.pk)
 
 
+@sensitive_post_parameters("password")
 @action_required(PASSWORD_SET, Child)
 def password(request: AuthedRequest, child: Child) -> HttpResponse:
     form = PasswordForm(request.POST or None)
@@ -158,6 +160,7 @@ def _back_to_register(user: object, child: Child) -> str:
         return ""
 
 
+@sensitive_post_parameters("password")
 @action_required(RELEASE, Child)
 def release(request: AuthedRequest, child: Child) -> HttpResponse:
     """The door: who is collecting, are they allowed, how staff know it is them."""
@@ -180,6 +183,7 @@ def release(request: AuthedRequest, child: Child) -> HttpResponse:
                 identity_note=data["identity_note"],
                 password=data["password"],
                 collector_name=data["collector_name"],
+                collector_is_adult=data["is_adult"],
             ),
             f"{child.display_name} has gone home.",
         )
