@@ -105,6 +105,8 @@ def add_collector(
         errors["name"] = "Write the person's full name."
     if not relationship:
         errors["relationship"] = "Write how they know the child, for example: grandmother."
+    elif _restricted_name(child, name):
+        errors["name"] = RESTRICTED_NAME.format(child=child.display_name)
     if not is_adult:
         errors["is_adult"] = ADULT_NEEDED
     clean = None
@@ -175,6 +177,8 @@ def grant_one_off(
         errors["date"] = "Choose today or a day after today."
     if not name:
         errors["name"] = "Write the full name of the person who will collect."
+    elif _restricted_name(child, name):
+        errors["name"] = RESTRICTED_NAME.format(child=child.display_name)
     if not relationship:
         errors["relationship"] = "Write how they know the child, for example: neighbour."
     if not description:
@@ -433,3 +437,14 @@ def release(
     except IntegrityError:  # pragma: no cover - a vanished row
         raise ValidationError("The register changed while you were saving. Try again.") from None
     return locked
+
+
+RESTRICTED_NAME = (
+    "We cannot add this person: a restriction on our records says they may not collect {child}. "
+    "Please speak to the manager."
+)
+
+
+def _restricted_name(child: Child, name: str) -> bool:
+    """Is ``name`` the name of an adult a restriction bars from collecting the child?"""
+    return _blocked_by_name(collectors_today(child), name) is not None

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from tandem.attendance.models import Attendance, Dose, Medicine, OneOffCollector
+from tandem.attendance.models import Attendance, Collector, Dose, Medicine, OneOffCollector
 from tandem.attendance.services import collection as collection_services
 from tandem.attendance.services import medication as medication_services
 from tandem.conftest import login
@@ -55,9 +55,15 @@ def test_restricted_adult_cannot_collect_on_the_password_route(world: Any) -> No
 
 def test_restricted_adult_added_as_a_named_collector_is_still_blocked(world: Any) -> None:
     """A parent cannot undo a court order by adding the restricted adult as a named collector or a
-    one-off: at the door the restriction wins."""
-    named = collection_services.add_collector(
-        actor=world.parent_a, child=world.child_a, name="Rex Restrictham", relationship="Father", is_adult=True
+    one-off: they are refused when added, and at the door the restriction wins (for rows made before
+    the restriction was recorded)."""
+    with pytest.raises(ValidationError) as refused:
+        collection_services.add_collector(
+            actor=world.parent_a, child=world.child_a, name="rex  RESTRICTHAM", relationship="Father", is_adult=True
+        )
+    assert "may not collect" in str(refused.value)
+    named = Collector.objects.create(
+        child=world.child_a, name="Rex Restrictham", relationship="Father", is_adult=True, added_by=world.parent_a
     )
     once = OneOffCollector.objects.create(
         child=world.child_a,
