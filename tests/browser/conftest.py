@@ -1,9 +1,9 @@
 """Browser tests: Debian's Chromium drives the live site, and axe-core checks every page it shows.
 
-* ``site("phone")`` or ``site("desktop")`` opens a browser tab at 360 or 1280 px wide and
-  returns a :class:`Site`. Its ``visit`` and ``follow`` run axe on the page they land on (and,
-  on a phone, check that nothing scrolls sideways); at the end of the test, any page the tab
-  showed without a check fails the test.
+* ``site("phone")``, ``site("tablet")`` or ``site("desktop")`` opens a browser tab at 360, 768
+  or 1280 px wide and returns a :class:`Site`. Its ``visit`` and ``follow`` run axe on the page
+  they land on (and, on a phone or a tablet, check that nothing scrolls sideways); at the end of
+  the test, any page the tab showed without a check fails the test.
 * ``demo`` seeds the demo world with ``seed_demo`` and returns the command's module, whose
   constants name the personas.
 * Tasks run at once, passwords hash cheaply, and mail stays in memory, as in the unit tests.
@@ -41,8 +41,10 @@ CHROMIUM_ARGS = [
 ]
 DEVICES: dict[str, dict[str, Any]] = {
     "phone": {"viewport": {"width": 360, "height": 740}, "has_touch": True, "is_mobile": True},
+    "tablet": {"viewport": {"width": 768, "height": 1024}, "has_touch": True, "is_mobile": True},
     "desktop": {"viewport": {"width": 1280, "height": 800}},
 }
+NARROW = 768  # at this width or less (phones, tablets), pages must not scroll sideways
 WCAG_22_AA = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
     "resultTypes": ["violations"],
@@ -105,7 +107,7 @@ class Site:
         return self.page.url.removeprefix(self.base_url)
 
     def check(self) -> None:
-        """Check the page as it now stands: axe, and at phone width, no sideways scrolling."""
+        """Check the page as it now stands: axe, and at phone or tablet width, no sideways scrolling."""
         check_a11y(self.page)
         if self.mobile:
             check_no_sideways_scroll(self.page)
@@ -114,7 +116,7 @@ class Site:
     def resize(self, width: int, height: int) -> None:
         """Show the same page at another size, and check it again."""
         self.page.set_viewport_size({"width": width, "height": height})
-        self.mobile = width <= 360
+        self.mobile = width <= NARROW
         self.check()
 
     def visit(self, path: str, *, status: int = 200) -> Response:
@@ -248,14 +250,14 @@ def demo(live_server: Any, browser: Browser, settings: Any) -> ModuleType:
 
 @pytest.fixture
 def site(request: pytest.FixtureRequest, live_server: Any, browser: Browser) -> Iterator[Callable[[str], Site]]:
-    """``site("phone")`` or ``site("desktop")``: a fresh browser tab, signed out."""
+    """``site("phone")``, ``site("tablet")`` or ``site("desktop")``: a fresh browser tab, signed out."""
     contexts = []
     sites: list[Site] = []
 
     def open_site(device: str) -> Site:
         context = browser.new_context(**DEVICES[device], locale="en-GB", timezone_id="Europe/London")
         contexts.append(context)
-        opened = Site(context.new_page(), live_server.url, mobile=device == "phone")
+        opened = Site(context.new_page(), live_server.url, mobile=DEVICES[device]["viewport"]["width"] <= NARROW)
         sites.append(opened)
         return opened
 
