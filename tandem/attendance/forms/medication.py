@@ -84,5 +84,11 @@ class DoseForm(forms.Form):
         self.fields["given_at"].initial = timezone.localtime().time().replace(second=0, microsecond=0)
 
     def given_at_today(self) -> dt.datetime:
+        """The time given, today; a time later than now is last night's (a dose at 23:50 written up
+        after midnight), never a time in the future."""
         at: dt.time = self.cleaned_data["given_at"]
-        return timezone.make_aware(dt.datetime.combine(timezone.localdate(), at))
+        now = timezone.localtime()
+        given = timezone.make_aware(dt.datetime.combine(now.date(), at))
+        if given > now + dt.timedelta(minutes=5) and now.hour < 6 and at.hour >= 18:
+            given = timezone.make_aware(dt.datetime.combine(now.date() - dt.timedelta(days=1), at))
+        return given

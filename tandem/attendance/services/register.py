@@ -168,6 +168,22 @@ def _code_ok(setting_id: int, code: str, day: dt.date) -> bool:
 # --- families: we have arrived ----------------------------------------------------------------
 
 
+MAX_WRONG_CODES = 5
+TOO_MANY_CODES = (
+    "That is too many wrong codes for today. Please tell a member of staff at the door that you have arrived."
+)
+
+
+def _wrong_codes_today(actor: User, now: dt.datetime) -> int:
+    """How many wrong door codes this person has typed since midnight (from the audit trail)."""
+    from tandem.core.models import AuditEvent
+
+    midnight = timezone.make_aware(dt.datetime.combine(timezone.localdate(now), dt.time.min))
+    return AuditEvent.objects.filter(
+        event="attendance.register.door_code_failed", actor_id=actor.pk, at__gte=midnight
+    ).count()
+
+
 def self_register(*, actor: User, child: Child, code: str, now: dt.datetime | None = None) -> Attendance:
     """A parent says they have arrived, with today's door code. The child is ``waiting`` (not
     counted) until staff confirm. A wrong code is refused and recorded."""
@@ -177,6 +193,8 @@ def self_register(*, actor: User, child: Child, code: str, now: dt.datetime | No
     code = "".join((code or "").split())
     if not (len(code) == 6 and code.isdigit()):
         raise ValidationError({"code": "Type the 6 digits of today's door code."})
+    if _wrong_codes_today(actor, now) >= MAX_WRONG_CODES:
+        raise ValidationError({"code": TOO_MANY_CODES})
     if not _code_ok(child.setting_id, code, day):
         _audit("attendance.register.door_code_failed", actor, child, child)
         raise ValidationError({"code": WRONG_CODE})

@@ -163,6 +163,20 @@ def test_wrong_door_code_is_refused_and_audited(world: Any, committed: Any) -> N
         services.self_register(actor=world.parent_a, child=world.child_a, code="12ab")
 
 
+def test_guessing_the_door_code_stops_after_five_wrong_codes(world: Any, committed: Any) -> None:
+    code = code_for(world)
+    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+    for _ in range(services.MAX_WRONG_CODES):
+        with committed(), pytest.raises(ValidationError, match="not today's door code"):
+            services.self_register(actor=world.parent_a, child=world.child_a, code=wrong)
+    with pytest.raises(ValidationError, match="too many wrong codes"):
+        services.self_register(actor=world.parent_a, child=world.child_a, code=code)  # even the right one, today
+    assert not Attendance.objects.filter(child=world.child_a).exists()
+    # staff are not affected: they sign the child in at the door
+    services.sign_in(actor=world.room_practitioner, child=world.child_a)
+    assert Attendance.objects.get(child=world.child_a).state == Attendance.State.PRESENT
+
+
 def test_yesterdays_code_and_a_changed_code_stop_working(world: Any) -> None:
     code = code_for(world)
     assert code_for(world) == code  # the same all day
@@ -238,6 +252,7 @@ def test_register_page_and_one_tap_arrival(world: Any, as_user: Any) -> None:
     page = client.get(url)
     assert page.status_code == 200 and "Amelia Ashcombe" in page.content.decode()
     assert "Not arrived" in page.content.decode()
+    assert reverse("attendance:absence", args=[world.child_a.pk]) in page.content.decode()  # staff record it here
     response = client.post(reverse("attendance:arrive", args=[world.child_a.pk]))
     assert response.status_code == 302 and response["Location"] == url
     assert Attendance.objects.get(child=world.child_a).state == Attendance.State.PRESENT

@@ -156,3 +156,22 @@ def test_password_route_needs_staff_to_confirm_an_adult(world: Any, client: Any)
     assert response.status_code == 302
     attendance.refresh_from_db()
     assert attendance.state == Attendance.State.LEFT and attendance.collected_by_name == "Sam Stranger"
+
+
+def test_a_dose_given_before_midnight_can_be_written_up_after_it() -> None:
+    import datetime as dt
+    from unittest import mock
+
+    from tandem.attendance.forms.medication import DoseForm
+
+    just_after_midnight = timezone.make_aware(dt.datetime(2026, 11, 24, 0, 10))
+    form = DoseForm.__new__(DoseForm)
+    form.cleaned_data = {"given_at": dt.time(23, 50)}
+    with mock.patch("django.utils.timezone.now", return_value=just_after_midnight):
+        assert form.given_at_today() == timezone.make_aware(dt.datetime(2026, 11, 23, 23, 50))
+        form.cleaned_data = {"given_at": dt.time(0, 5)}
+        assert form.given_at_today() == timezone.make_aware(dt.datetime(2026, 11, 24, 0, 5))
+    midday = timezone.make_aware(dt.datetime(2026, 11, 24, 12, 0))
+    with mock.patch("django.utils.timezone.now", return_value=midday):
+        form.cleaned_data = {"given_at": dt.time(23, 50)}  # later today: the service refuses a future time
+        assert form.given_at_today() == timezone.make_aware(dt.datetime(2026, 11, 24, 23, 50))
