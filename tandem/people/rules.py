@@ -1,7 +1,8 @@
 """Relationship rules about children and families, for the access layer in ``tandem.core``.
 
 Each rule takes ``child``: the path from the action's model to the child ("" when the model is
-the child itself, "child" for a need, and so on).
+the child itself, "child" for a need, and so on); the room rules at the end take ``room``, the
+path to a room, in the same way.
 """
 
 from __future__ import annotations
@@ -138,6 +139,82 @@ class WorksInChildRoom(Rule):
     def q(self, user: User) -> Q:
         ids = self.room_ids(user)
         return Q(**{path(self.child, "room_id__in"): ids}) if ids else NOTHING
+
+    def holds(self, user: User) -> bool:
+        return bool(self.room_ids(user))
+
+
+# --- rules about a room ----------------------------------------------------------------------
+
+
+def _room_key(room: str) -> str:
+    return path(room, "id__in") if room else "pk__in"
+
+
+@dataclass(frozen=True)
+class IsParentInRoom(Rule):
+    """A parent or carer (not barred from information) of a child in the room. ``room`` is the path
+    from the action's model to the room ("" for a Room). Loaded once per request."""
+
+    room: str = ""
+
+    def room_ids(self, user: User) -> list[int]:
+        def load() -> list[int]:
+            from .models import ChildAdult
+
+            rows = ChildAdult.objects.filter(adult__user=user, no_information=False, child__room__isnull=False)
+            return sorted(set(rows.values_list("child__room_id", flat=True)))
+
+        return memo(user, "parent_room_ids", load)
+
+    def q(self, user: User) -> Q:
+        ids = self.room_ids(user)
+        return Q(**{_room_key(self.room): ids}) if ids else NOTHING
+
+    def holds(self, user: User) -> bool:
+        return bool(self.room_ids(user))
+
+
+@dataclass(frozen=True)
+class WorksInRoom(Rule):
+    """A practitioner whose usual room it is."""
+
+    room: str = ""
+
+    def room_ids(self, user: User) -> list[int]:
+        return sorted({r for _, role, r in setting_roles(user) if role == SettingRole.PRACTITIONER and r})
+
+    def q(self, user: User) -> Q:
+        ids = self.room_ids(user)
+        return Q(**{_room_key(self.room): ids}) if ids else NOTHING
+
+    def holds(self, user: User) -> bool:
+        return bool(self.room_ids(user))
+
+
+@dataclass(frozen=True)
+class IsKeyPersonInRoom(Rule):
+    """The key person (or back-up) of a child in the room, while they work in the child's setting."""
+
+    room: str = ""
+
+    def room_ids(self, user: User) -> list[int]:
+        def load() -> list[int]:
+            from .models import Child
+
+            active = sorted({s for s, _, _ in setting_roles(user)})
+            if not active:
+                return []
+            mine = Child.objects.filter(
+                Q(key_person=user) | Q(backup_key_person=user), setting_id__in=active, room__isnull=False
+            )
+            return sorted(set(mine.values_list("room_id", flat=True)))
+
+        return memo(user, "key_person_room_ids", load)
+
+    def q(self, user: User) -> Q:
+        ids = self.room_ids(user)
+        return Q(**{_room_key(self.room): ids}) if ids else NOTHING
 
     def holds(self, user: User) -> bool:
         return bool(self.room_ids(user))

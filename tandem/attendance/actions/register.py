@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Q
 
-from tandem.core.access import NOTHING, Action, HasSettingRole, Rule, memo, path, setting_roles
+from tandem.core.access import NOTHING, Action, HasSettingRole, Rule, path
 from tandem.core.roles import LEADERSHIP, MANAGERS, SettingRole
-from tandem.people.rules import IsLinkedAdult, WorksInChildRoom
+from tandem.people.rules import IsKeyPersonInRoom, IsLinkedAdult, WorksInChildRoom, WorksInRoom
 
 if TYPE_CHECKING:
     from tandem.core.models import User
@@ -35,25 +35,6 @@ TODAY_ROLES = (
 )
 
 
-def _practitioner_rooms(user: User) -> list[int]:
-    return sorted({r for _, role, r in setting_roles(user) if role == SettingRole.PRACTITIONER and r})
-
-
-def _key_person_rooms(user: User) -> list[int]:
-    def load() -> list[int]:
-        from tandem.people.models import Child
-
-        active = sorted({s for s, _, _ in setting_roles(user)})
-        if not active:
-            return []
-        mine = Child.objects.filter(
-            Q(key_person=user) | Q(backup_key_person=user), setting_id__in=active, room__isnull=False
-        )
-        return sorted(set(mine.values_list("room_id", flat=True)))
-
-    return memo(user, "attendance_key_person_rooms", load)
-
-
 @dataclass(frozen=True)
 class RunsRoom(Rule):
     """A practitioner of the room, or the key person of a child in it. ``room`` is the path from the
@@ -62,7 +43,7 @@ class RunsRoom(Rule):
     room: str = ""
 
     def room_ids(self, user: User) -> list[int]:
-        return sorted(set(_practitioner_rooms(user)) | set(_key_person_rooms(user)))
+        return sorted(set(WorksInRoom().room_ids(user)) | set(IsKeyPersonInRoom().room_ids(user)))
 
     def q(self, user: User) -> Q:
         ids = self.room_ids(user)

@@ -121,17 +121,7 @@ def add_home_observation(
         observation.save()
         ObservationChild.objects.create(observation=observation, child=child)
         observation.aspects.set(chosen)
-        if photos:
-            try:
-                keep_uploads(
-                    actor=actor,
-                    setting=child.setting,
-                    uploads=photos,
-                    observation_id=observation.pk,
-                    children=[child.pk],
-                )
-            except ValidationError as error:
-                raise ValidationError({"photos": error.messages}) from None
+        _keep_photos(actor=actor, child=child, observation=observation, photos=photos)
         if step:
             suggestion = NextStep(
                 child=child,
@@ -195,18 +185,7 @@ def change_home_observation(
         observation._history_user = actor  # type: ignore[attr-defined]
         observation.save(update_fields=["title", "text", "observed_on", "updated_at"])
         observation.aspects.set(chosen)
-        if photos:
-            try:
-                keep_uploads(
-                    actor=actor,
-                    setting=child.setting,
-                    uploads=photos,
-                    observation_id=observation.pk,
-                    children=[child.pk],
-                    start_order=already,
-                )
-            except ValidationError as error:
-                raise ValidationError({"photos": error.messages}) from None
+        _keep_photos(actor=actor, child=child, observation=observation, photos=photos, start_order=already)
         audit.record(
             "journal.home_observation.updated",
             actor,
@@ -293,3 +272,23 @@ def acknowledge(*, actor: User, child: Child, observation: Observation, reply: s
             setting_id=child.setting_id,
         )
     return observation
+
+
+def _keep_photos(
+    *, actor: User, child: Child, observation: Observation, photos: list[UploadedFile] | None, start_order: int = 0
+) -> None:
+    """Keep a family's photos on their home observation (picturing their child only); a problem
+    with a file is reported on the form's photo field. Call inside the caller's transaction."""
+    if not photos:
+        return
+    try:
+        keep_uploads(
+            actor=actor,
+            setting=child.setting,
+            uploads=photos,
+            observation_id=observation.pk,
+            children=[child.pk],
+            start_order=start_order,
+        )
+    except ValidationError as error:
+        raise ValidationError({"photos": error.messages}) from None
