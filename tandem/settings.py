@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "tandem.enrolment",
     "tandem.journal",
     "tandem.attendance",
+    "tandem.comms",
     "ninja",
 ]
 
@@ -255,3 +256,9 @@ TANDEM_INVITATION_DAYS = int(env("TANDEM_INVITATION_DAYS", "14"))
 TANDEM_PAGE_SIZE = 25
 TANDEM_DEMO = env_bool("TANDEM_DEMO", DEBUG)
 TANDEM_SITE_URL = env("TANDEM_SITE_URL", "http://127.0.0.1:8000")
+# Communication hub: the hour (local time) daily digests go out; machine translation (R31) is off
+# unless a provider is named ("tandem.comms.translation_providers.LibreTranslate" with its URL).
+TANDEM_DIGEST_HOUR = int(env("TANDEM_DIGEST_HOUR", "17"))
+TANDEM_TRANSLATION_PROVIDER = env("TANDEM_TRANSLATION_PROVIDER", "")
+TANDEM_LIBRETRANSLATE_URL = env("TANDEM_LIBRETRANSLATE_URL", "")
+TANDEM_LIBRETRANSLATE_KEY = env("TANDEM_LIBRETRANSLATE_KEY", "")

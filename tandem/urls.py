@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("tandem.enrolment.urls")),
     path("", include("tandem.journal.urls")),
     path("", include("tandem.attendance.urls")),
+    path("", include("tandem.comms.urls")),
 ]

@@ -9,6 +9,7 @@ menu stays short on a phone.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -30,6 +31,24 @@ class Entry:
 
 ENTRIES: list[Entry] = []
 OFFICE: list[Entry] = []
+
+
+@dataclass(frozen=True)
+class Badge:
+    """A link in the page header with a count (for example: unread notifications)."""
+
+    label: str
+    url_name: str
+    count: Callable[[Any], int]  # given the user; called once, only when a page shows the header
+
+
+BADGES: list[Badge] = []
+
+
+def register_badge(label: str, url_name: str, count: Callable[[Any], int]) -> None:
+    if any(b.label == label for b in BADGES):
+        return
+    BADGES.append(Badge(label, url_name, count))
 
 
 def _resolver(url: str | Callable[[Any], str | None]) -> Callable[[Any], str | None]:
@@ -99,4 +118,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     for item in nav:
         url = item["url"]
         item["current"] = request.path == url or (url != "/" and request.path.startswith(url))  # type: ignore[assignment]
-    return {"nav": nav}
+    badges = [
+        {"label": b.label, "url": reverse(b.url_name), "count": functools.cache(functools.partial(b.count, user))}
+        for b in BADGES
+    ]
+    return {"nav": nav, "header_badges": badges}

@@ -230,7 +230,13 @@ FAMILIES = [
     Family(
         "7 Station Road\nWillowbrook\nWB4 1HD",
         [
-            AdultSpec("Sana Ahmed", "Another family", OTHER_PARENT_EMAIL, home_languages="Urdu, Punjabi, English"),
+            AdultSpec(
+                "Sana Ahmed",
+                "Another family",
+                OTHER_PARENT_EMAIL,
+                home_languages="Urdu, Punjabi, English",
+                preferred_language="Urdu",
+            ),
             AdultSpec("Bilal Ahmed", home_languages="Urdu, English"),
             AdultSpec(
                 "Nasreen Ahmed",
