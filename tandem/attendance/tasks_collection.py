@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
+from tandem.comms.services.notifications import notify
 from tandem.core.models import SettingMembership
 from tandem.core.roles import MANAGERS
 
 from .models import PasswordAttempt
 from .selectors.collection import MAX_FAILED_ATTEMPTS, failed_attempts_today
 
+PASSWORD_FAILED_KIND = "attendance.password_failed"
+
 
 @task()
 def email_password_failed(attempt_id: int) -> int:
     """Tell the setting's managers that a wrong collection password was given at the door.
-    Never says what was typed. Returns the number of emails sent."""
+    Never says what was typed. Returns the number of people told."""
     attempt = (
         PasswordAttempt.objects.select_related("child", "child__setting", "checked_by")
         .filter(pk=attempt_id, succeeded=False)
@@ -31,23 +32,24 @@ def email_password_failed(attempt_id: int) -> int:
     managers = SettingMembership.objects.filter(
         setting_id=child.setting_id, role__in=MANAGERS, active=True, user__is_active=True
     ).select_related("user")
-    people = {m.user.pk: m.user for m in managers if m.user.email}
     failed = failed_attempts_today(child.pk, day=timezone.localdate(attempt.at))
-    link = settings.TANDEM_SITE_URL.rstrip("/") + reverse("attendance:release", args=[child.pk])
-    subject = f"Wrong collection password given for {child.display_name}"
-    sent = 0
-    for person in people.values():
-        body = render_to_string(
-            "attendance/collection/email/password_failed.txt",
-            {
-                "person": person,
-                "child": child,
-                "attempt": attempt,
-                "at": timezone.localtime(attempt.at),
-                "failed": failed,
-                "locked": failed >= MAX_FAILED_ATTEMPTS,
-                "link": link,
-            },
+    body = render_to_string(
+        "attendance/collection/email/password_failed.txt",
+        {
+            "child": child,
+            "attempt": attempt,
+            "at": timezone.localtime(attempt.at),
+            "failed": failed,
+            "locked": failed >= MAX_FAILED_ATTEMPTS,
+        },
+    )
+    return len(
+        notify(
+            kind=PASSWORD_FAILED_KIND,
+            user_ids=[m.user_id for m in managers],
+            title=f"Wrong collection password given for {child.display_name}",
+            body=body,
+            url=reverse("attendance:release", args=[child.pk]),
+            setting_id=child.setting_id,
         )
-        sent += EmailMessage(subject=subject, body=body, to=[person.email]).send()
-    return sent
+    )

@@ -5,16 +5,17 @@ to the permission-checked case page."""
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
 
+from tandem.comms.services.notifications import notify
 from tandem.core.models import SettingMembership
 from tandem.core.roles import MANAGERS
 
 from .models import LateCase
+
+CASE_OPENED_KIND = "attendance.late_case"
 
 
 @task()
@@ -30,10 +31,15 @@ def email_case_opened(case_id: int) -> int:
     managers = SettingMembership.objects.filter(
         setting_id=child.setting_id, role__in=MANAGERS, active=True
     ).select_related("user")
-    link = settings.TANDEM_SITE_URL.rstrip("/") + reverse("attendance:late_case_detail", args=[child.pk, case.pk])
-    body = render_to_string("attendance/late/email/opened.txt", {"case": case, "child": child, "link": link})
-    subject = f"A child has not been collected ({child.setting.name})"
-    to = sorted({m.user.email for m in managers if m.user.email and m.user.is_active})
-    if not to:
-        return 0
-    return EmailMessage(subject=subject, body=body, to=to).send()
+    body = render_to_string("attendance/late/email/opened.txt", {"case": case, "child": child})
+    ids = sorted({m.user_id for m in managers if m.user.is_active})
+    return len(
+        notify(
+            kind=CASE_OPENED_KIND,
+            user_ids=ids,
+            title=f"A child has not been collected ({child.setting.name})",
+            body=body,
+            url=reverse("attendance:late_case_detail", args=[child.pk, case.pk]),
+            setting_id=child.setting_id,
+        )
+    )

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
 
+from tandem.comms.services.notifications import notify
 from tandem.core.models import SettingMembership
 from tandem.core.roles import MANAGERS
 
 from .models.consents import ConsentDecision
 
+WITHDRAWN_KIND = "enrolment.consent_withdrawn"
+
 
 @task()
 def notify_consent_withdrawn(decision_id: int) -> int:
     """Tell the child's key person (and back-up) that a consent was withdrawn; if the child has
-    neither, tell the setting's managers. Returns the number of emails sent."""
+    neither, tell the setting's managers. Returns the number of people told."""
     decision = (
         ConsentDecision.objects.select_related(
             "child", "child__setting", "child__key_person", "child__backup_key_person", "consent_type"
@@ -40,13 +41,16 @@ def notify_consent_withdrawn(decision_id: int) -> int:
             setting=child.setting, role__in=MANAGERS, active=True, user__is_active=True
         ).select_related("user")
         people = [m.user for m in managers if m.user.email]
-    link = settings.TANDEM_SITE_URL.rstrip("/") + reverse("enrolment:child_consents", args=[child.pk])
     subject = f"Consent withdrawn: {decision.consent_type.title}"
-    sent = 0
-    for person in {p.pk: p for p in people}.values():
-        body = render_to_string(
-            "enrolment/consents/email/withdrawn.txt",
-            {"person": person, "child": child, "decision": decision, "link": link},
+    ids = sorted({p.pk for p in people})
+    body = render_to_string("enrolment/consents/email/withdrawn.txt", {"child": child, "decision": decision})
+    return len(
+        notify(
+            kind=WITHDRAWN_KIND,
+            user_ids=ids,
+            title=subject,
+            body=body,
+            url=reverse("enrolment:child_consents", args=[child.pk]),
+            setting_id=child.setting_id,
         )
-        sent += EmailMessage(subject=subject, body=body, to=[person.email]).send()
-    return sent
+    )

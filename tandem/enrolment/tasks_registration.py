@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django_tasks import task
 
+from tandem.comms.services.notifications import notify
 from tandem.people.models import ChildAdult
 
 from .models.registration import SessionChangeRequest
+
+DECISION_KIND = "enrolment.session_decision"
 
 
 @task()
@@ -24,9 +27,18 @@ def send_session_decision(change_id: int) -> bool:
     is_parent = ChildAdult.objects.filter(
         child=change.child, adult__user=change.requested_by, parental_responsibility=True, no_information=False
     ).exists()
-    if not is_parent or not change.requested_by.email:
+    if not is_parent:
         return False
     body = render_to_string("enrolment/registration/email/session_decision.txt", {"change": change})
     # no child's name in a subject line: it shows on lock screens and in mail logs
     subject = f"Your request to change sessions at {change.child.setting.name}: {change.get_status_display().lower()}"
-    return EmailMessage(subject=subject, body=body, to=[change.requested_by.email]).send() == 1
+    return bool(
+        notify(
+            kind=DECISION_KIND,
+            user_ids=[change.requested_by.pk],
+            title=subject,
+            body=body,
+            url=reverse("enrolment:sessions", args=[change.child_id]),
+            setting_id=change.child.setting_id,
+        )
+    )

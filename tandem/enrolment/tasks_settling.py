@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
 
+from tandem.comms.services.notifications import notify
 from tandem.enrolment.models.settling import SettlingReply
+
+REPLY_KIND = "enrolment.settling_reply"
 
 
 @task()
@@ -30,13 +31,16 @@ def notify_key_person_of_reply(reply_id: int) -> bool:
         return False
     if not key_person.setting_memberships.filter(setting_id=child.setting_id, active=True).exists():
         return False
-    link = (
-        settings.TANDEM_SITE_URL.rstrip("/")
-        + reverse("enrolment:settling", args=[child.pk])
-        + f"#entry-{reply.entry_id}"
-    )
     body = render_to_string(
-        "enrolment/settling/email/reply.txt", {"reply": reply, "child": child, "key_person": key_person, "link": link}
+        "enrolment/settling/email/reply.txt", {"reply": reply, "child": child, "key_person": key_person}
     )
-    subject = "A parent has replied to a settling-in note"  # no child's name in a subject line
-    return EmailMessage(subject=subject, body=body, to=[key_person.email]).send() == 1
+    return bool(
+        notify(
+            kind=REPLY_KIND,
+            user_ids=[key_person.pk],
+            title="A parent has replied to a settling-in note",  # no child's name in a subject line
+            body=body,
+            url=reverse("enrolment:settling", args=[child.pk]) + f"#entry-{reply.entry_id}",
+            setting_id=child.setting_id,
+        )
+    )

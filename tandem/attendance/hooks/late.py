@@ -3,6 +3,7 @@ each child's record (today's case, for staff who may handle it)."""
 
 from __future__ import annotations
 
+from tandem.comms.services.notifications import register_kind
 from tandem.core import navigation
 from tandem.people.panels import Link, register_link
 
@@ -23,3 +24,5 @@ navigation.register_office(
     order=63,
 )
 register_link(Link("late", "Late collection", "attendance:late_case", LATE_HANDLE, 84))
+
+register_kind("attendance.late_case", "A child has not been collected", mandatory=True, audience="staff")

@@ -50,7 +50,9 @@ class Thread(models.Model):
     )
     follow_up_on = models.DateField(null=True, blank=True)
     # Family side: the adults in the conversation (each still needs the right to information).
-    participants = models.ManyToManyField(Adult, through="ThreadParticipant", related_name="threads")
+    participants: models.ManyToManyField[Adult, ThreadParticipant] = models.ManyToManyField(
+        Adult, through="ThreadParticipant", related_name="threads"
+    )
 
     class Meta:
         ordering = ["-last_message_at", "-pk"]

@@ -15,8 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
 
-from ..languages import ENGLISH, direction, name_of
+from tandem.core.access import MAX_ID, get_permitted
+
+from ..languages import ENGLISH, code_for, direction, name_of
 from ..models.translations import Translation
 
 
@@ -99,4 +105,61 @@ def localise(item: Any, language: str, *, original: bool = False) -> Localised:
 def translations_of(item: Any) -> list[Translation]:
     """Every translation of an item, for staff managing them."""
     content_type = ContentType.objects.get_for_model(type(item))
-    return list(Translation.objects.filter(content_type=content_type, object_id=item.pk).order_by("language"))
+    return list(
+        Translation.objects.filter(content_type=content_type, object_id=item.pk)
+        .select_related("translated_by")
+        .order_by("language")
+    )
+
+
+def translation_in(item: Any, language: str) -> Translation | None:
+    content_type = ContentType.objects.get_for_model(type(item))
+    return Translation.objects.filter(content_type=content_type, object_id=item.pk, language=language).first()
+
+
+def translations_url(item: Any) -> str:
+    """The staff page of an item's translations (for a feature's "Translations" link)."""
+    content_type = ContentType.objects.get_for_model(type(item))
+    return reverse("comms:translations", args=[content_type.pk, item.pk])
+
+
+def item_for(user: Any, content_type_id: int, object_id: int) -> Any:
+    """The translatable item named by a URL, if the user may manage it (its feature's action); 404 otherwise."""
+    from ..services.translations import translatable
+
+    if not 0 < content_type_id <= MAX_ID:
+        raise Http404
+    try:
+        content_type = ContentType.objects.get_for_id(content_type_id)
+    except ContentType.DoesNotExist:
+        raise Http404 from None
+    model = content_type.model_class()
+    entry = translatable(model) if model is not None else None
+    if model is None or entry is None:
+        raise Http404
+    return get_permitted(user, entry.action, model._default_manager.all(), object_id)
+
+
+def family_languages(setting: Any) -> list[tuple[str, int]]:
+    """The languages the families of a setting read, other than English, with how many parents
+    and carers read each, most first: [(code, number)]. One query."""
+    from tandem.people.models import Adult
+
+    setting_id = getattr(setting, "pk", setting)
+    today = timezone.localdate()
+    rows = (
+        Adult.objects.filter(
+            Q(links__child__leaving_date__isnull=True) | Q(links__child__leaving_date__gte=today),
+            links__child__setting_id=setting_id,
+            links__no_information=False,
+        )
+        .exclude(preferred_language="")
+        .values("preferred_language")
+        .annotate(number=Count("pk", distinct=True))
+    )
+    counts: dict[str, int] = {}
+    for row in rows:
+        code = code_for(row["preferred_language"])
+        if code != ENGLISH:
+            counts[code] = counts.get(code, 0) + row["number"]
+    return sorted(counts.items(), key=lambda pair: (-pair[1], name_of(pair[0])))

@@ -75,19 +75,20 @@ def notify(
     ids of the notifications written. Safe inside a transaction: email goes after commit."""
     if kind not in KINDS:
         raise ValueError(f"unknown notification kind {kind!r}: register it first")
-    if url and not url.startswith("/"):
+    if url and (not url.startswith("/") or url.startswith(("//", "/\\"))):
         raise ValueError("url must be a path inside Tandem")
     ids = sorted(set(user_ids))
     if not ids:
         return []
     how = deliveries(ids, kind)
+    clean_title = " ".join(title.split())[:200]  # one line: it is the email's subject too
     now = timezone.now()
     rows = [
         Notification(
             recipient_id=uid,
             setting_id=setting_id,
             kind=kind,
-            title=title[:200],
+            title=clean_title,
             body=body,
             url=url,
             created_at=now,
@@ -117,15 +118,21 @@ def next_digest_time(now: datetime | None = None) -> datetime:
 
 
 def _schedule_digests(user_ids: list[int]) -> None:
+    """A person's digest is scheduled once (a ``PendingDigest`` row until it is sent); one task at
+    the digest time then sends every digest that is due, however many people are waiting."""
     from tandem.core.scheduling import enqueue_at
 
-    from ..tasks_notifications import send_digest
+    from ..tasks_notifications import send_due_digests
 
     waiting = set(PendingDigest.objects.filter(user_id__in=user_ids).values_list("user_id", flat=True))
     due = next_digest_time()
     new = sorted(set(user_ids) - waiting)
-    PendingDigest.objects.bulk_create([PendingDigest(user_id=uid, due_at=due) for uid in new], ignore_conflicts=True)
-    transaction.on_commit(lambda: [enqueue_at(send_digest, due, uid) for uid in new])
+    if not new:
+        return
+    PendingDigest.objects.bulk_create(
+        [PendingDigest(user_id=uid, due_at=due) for uid in new], ignore_conflicts=True, batch_size=1000
+    )
+    transaction.on_commit(lambda: enqueue_at(send_due_digests, due))
 
 
 # --- the person's own actions ------------------------------------------------------------------

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from tandem.comms.services.notifications import register_kind
 from tandem.core import navigation
 from tandem.people.models import Child
 from tandem.people.panels import Flag, Link, Panel, register_flag, register_link, register_panel
@@ -40,3 +41,5 @@ def _without_photo_consent(children: QuerySet[Child]) -> QuerySet[Child]:
 
 # Wherever staff see a child, a child without photo consent is unmistakable (in words, not colour).
 register_flag(Flag("no_photo_consent", "No photo consent", CONSENTS_FLAG, _without_photo_consent))
+
+register_kind("enrolment.consent_withdrawn", "A parent withdrew a consent", audience="staff")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tandem.comms.services.notifications import register_kind
 from tandem.core import navigation
 from tandem.people.panels import Link, Panel, register_link, register_panel
 
@@ -23,3 +24,5 @@ register_panel(
     Panel("registration", "enrolment/registration/panel.html", REGISTRATION_REVIEW, registration_panel, order=30)
 )
 register_panel(Panel("sessions", "enrolment/registration/sessions_panel.html", REGISTRATION_REVIEW, sessions_panel, 31))
+
+register_kind("enrolment.session_decision", "A decision on your request to change sessions", audience="parents")

@@ -1,0 +1,1 @@
+"""The communication hub's actions, one module a feature."""

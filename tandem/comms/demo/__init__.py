@@ -1,0 +1,1 @@
+"""The communication hub's demo, one module a feature."""

@@ -1,0 +1,1 @@
+"""The communication hub's forms, one module a feature."""

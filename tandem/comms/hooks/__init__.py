@@ -1,0 +1,1 @@
+"""The communication hub's hooks, one module a feature."""

@@ -1,0 +1,1 @@
+"""The communication hub's selectors, one module a feature."""

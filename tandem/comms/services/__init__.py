@@ -1,0 +1,1 @@
+"""The communication hub's services, one module a feature."""

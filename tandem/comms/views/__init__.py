@@ -1,0 +1,1 @@
+"""The communication hub's views, one module a feature."""
