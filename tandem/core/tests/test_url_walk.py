@@ -200,6 +200,7 @@ NOBODY_STATUS = {
     "core:mfa_required": 200,
     "core:my_photo": 403,
     "comms:my_messages": 403,
+    "comms:news_archive": 403,
     "comms:notifications": 200,
     "comms:notification_preferences": 200,
     "core:office": 403,
