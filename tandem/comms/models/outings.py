@@ -37,6 +37,7 @@ class Outing(models.Model):
     announced_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     cancel_reason = models.CharField(max_length=300, blank=True)
+    sequence = models.PositiveIntegerField(default=0, help_text="iCalendar SEQUENCE: bumped on each change.")
 
     class Meta:
         ordering = ["-starts_at", "-pk"]

@@ -26,6 +26,7 @@ THIRD_PARTY_PREFIXES = ("allauth.",)
 # Every page anyone may open, signed in or not. Keep this short.
 PUBLIC_VIEWS = {
     "tandem.core.views.healthz",
+    "tandem.comms.views.events.feed",  # the calendar feed: a secret address, only its hash kept
     "tandem.people.views.invitation_link",
     "tandem.people.views.accept_invitation",
     "tandem.journal.views.sharing.shared_link",  # another setting's link to one shared record (R25)
@@ -200,6 +201,7 @@ NOBODY_STATUS = {
     "core:mfa_required": 200,
     "core:my_photo": 403,
     "comms:my_messages": 403,
+    "comms:calendar": 403,
     "comms:news_archive": 403,
     "comms:notifications": 200,
     "comms:notification_preferences": 200,

@@ -291,8 +291,8 @@ def test_edit_by_someone_who_may_not_manage_gives_404(persona: str, world: Any, 
 # --- query counts: a page costs the same with 5 or 30 children ----------------------------------
 
 # Measured: session, user, MFA gate, roles, count, page, settings for "add", session save.
-LIST_QUERIES = 15  # with the enrolment features: menu entries, flags
-HOME_QUERIES = 16  # with the enrolment features: links under each child (one query for all)
+LIST_QUERIES = 16  # with the enrolment features: menu entries, flags; the unread-notifications count
+HOME_QUERIES = 17  # with the enrolment features: links under each child (one query for all); unread count
 
 
 def add_children(world: Any, count: int, parent_adult: Any = None) -> None:
