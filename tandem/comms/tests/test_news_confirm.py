@@ -76,7 +76,7 @@ def test_staff_see_who_has_not_confirmed_remind_and_record_in_person(
     assert "Penny Parentish" in page and "Stefan Stepfordson" in page
     assert "Amelia Ashcombe" in page and "Barnaby Brackenbury" in page  # each parent's child
     assert "Not confirmed" in page and "Not read" in page and "English" in page
-    assert "Polish (polski) <span class=\"muted\">(sent in English)</span>" in page  # no Polish translation
+    assert 'Polish (polski) <span class="muted">(sent in English)</span>' in page  # no Polish translation
     waiting = client.get(url + "?show=waiting").content.decode()
     assert "Stefan Stepfordson" in waiting and "Penny Parentish" not in waiting
     listing = client.get(reverse("comms:news_staff", args=[world.setting.pk])).content.decode()
