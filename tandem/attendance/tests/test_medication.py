@@ -317,7 +317,7 @@ def test_query_bounds(world: Any, client: Any, django_assert_max_num_queries: An
         reverse("attendance:medicines_today", args=[world.setting.pk]),
     ):
         client.get(url)
-        with django_assert_max_num_queries(16):
+        with django_assert_max_num_queries(17):
             assert client.get(url).status_code == 200
     today = client.get(reverse("attendance:medicines_today", args=[world.setting.pk])).content.decode()
     assert "Medicine 5" in today and "Calpol" in today

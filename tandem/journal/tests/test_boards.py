@@ -248,13 +248,13 @@ def test_archive_is_paginated_and_its_queries_do_not_grow(
         )
     login(client, world.parent_a)
     client.get(reverse("journal:room_board", args=[world.room_1.pk]))
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(19):
         response = client.get(reverse("journal:room_board", args=[world.room_1.pk]))
     page = response.content.decode()
     assert "Page 1 of 4" in page and page.count("board_media") == 0
     login(client, world.room_practitioner)
     client.get(reverse("journal:board_detail", args=[world.room_1.pk, todays.pk]))
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(23):
         assert client.get(reverse("journal:board_detail", args=[world.room_1.pk, todays.pk])).status_code == 200
 
 
