@@ -81,7 +81,7 @@ def test_writing_checks_the_audience_and_stays_in_the_setting(world: Any, as_use
     url = reverse("comms:news_new", args=[world.setting.pk])
     assert client.get(url).status_code == 200
     bad = client.post(url, write(world, "Rooms only", audience="rooms"))
-    assert bad.status_code == 200 and "Choose at least one room" in bad.content.decode()
+    assert bad.status_code == 400 and "Choose at least one room" in bad.content.decode()
     bad = client.post(url, write(world, "Families only", audience="families", children=[world.other_child.pk]))
     assert "Choose at least one child" in bad.content.decode() or "Select a valid choice" in bad.content.decode()
     assert not Post.objects.filter(title__in=["Rooms only", "Families only"]).exists()

@@ -102,7 +102,7 @@ def test_staff_see_who_has_not_confirmed_remind_and_record_in_person(
     form_url = reverse("comms:news_in_person", args=[post.pk, row_b.pk])
     assert "Barnaby Brackenbury" in client.get(form_url).content.decode()
     bad = client.post(form_url, {"note": "  "})
-    assert bad.status_code == 200 and "Write a short note" in bad.content.decode()
+    assert bad.status_code == 400 and "Write a short note" in bad.content.decode()
     with committed():
         done = client.post(form_url, {"note": "Explained by Keira at collection."})
     assert done.status_code == 302

@@ -215,6 +215,7 @@ def test_translations_page(world: Any, post: Post, as_user: Any, settings: Any, 
     client = as_user(world.manager)
     page = client.get(url).content.decode()
     assert "Sports day" in page and "Urdu (اردو)</a>: 1 parent or carer" in page
+    assert f'href="{reverse("comms:news_manage", args=[post.pk])}"' in page  # the way back to the post
     assert 'lang="ur" dir="rtl"' in page  # the Urdu form's textareas
     assert "Machine translation is not set up here" in page and "Machine-translate</button>" not in page
 

@@ -85,6 +85,11 @@ def staff_list(request: AuthedRequest, setting: Setting) -> HttpResponse:
     return render(request, "comms/news/staff_list.html", context)
 
 
+def _status(form: Any) -> int:
+    """400 for a form sent back with errors (as every other form page), 200 otherwise."""
+    return 400 if form.is_bound and form.errors else 200
+
+
 @action_required(NEWS_WRITE, Setting)
 def new_post(request: AuthedRequest, setting: Setting) -> HttpResponse:
     form = PostForm(request.POST or None, setting=setting)
@@ -96,7 +101,7 @@ def new_post(request: AuthedRequest, setting: Setting) -> HttpResponse:
     )
     if made:
         return redirect("comms:news_manage", made.pk)
-    return render(request, "comms/news/form.html", {"form": form, "setting": setting})
+    return render(request, "comms/news/form.html", {"form": form, "setting": setting}, status=_status(form))
 
 
 def _editable(post: Post) -> bool:
@@ -142,7 +147,8 @@ def edit(request: AuthedRequest, post: Post) -> HttpResponse:
     form = PostForm(request.POST or None, instance=Post.objects.get(pk=post.pk), setting=post.setting)
     if submit(request, form, lambda data: services.update_post(actor=request.user, post=post, data=data), "Saved."):
         return redirect("comms:news_manage", post.pk)
-    return render(request, "comms/news/form.html", {"form": form, "setting": post.setting, "post": post})
+    context = {"form": form, "setting": post.setting, "post": post}
+    return render(request, "comms/news/form.html", context, status=_status(form))
 
 
 def _act(request: AuthedRequest, post: Post, run: Any, done: str) -> HttpResponse:
@@ -246,4 +252,4 @@ def in_person(request: AuthedRequest, post: Post, recipient_id: int) -> HttpResp
     if done:
         return redirect("comms:news_confirmations", post.pk)
     context = {"post": post, "row": selectors.with_children(post, [row])[0], "form": form}
-    return render(request, "comms/news/in_person.html", context)
+    return render(request, "comms/news/in_person.html", context, status=_status(form))

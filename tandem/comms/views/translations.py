@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tandem.core.decorators import action_required
@@ -23,6 +24,9 @@ from ..models.translations import Translation
 from ..selectors import translations as selectors
 from ..services import translations as services
 from ..translation_providers import get_provider
+
+# The staff page of each translatable item, for the way back.
+BACK = {"Post": "comms:news_manage", "Outing": "comms:outing", "Event": "comms:event", "Meeting": "comms:meeting"}
 
 
 def _prefix(code: str) -> str:
@@ -77,6 +81,7 @@ def _page(
     machine_form.offer(languages)
     return {
         "item": item,
+        "back": reverse(BACK[model.__name__], args=[item.pk]) if model.__name__ in BACK else "",
         "kind": model._meta.verbose_name,
         "original": [(name, _field_label(model, name), value) for name, value in original.items()],
         "rows": rows,
