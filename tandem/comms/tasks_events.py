@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
+
+from tandem.core.models import SettingMembership
+from tandem.people.models import ChildAdult
 
 from .languages import languages_of_users
 from .models.events import Event, EventReply
@@ -18,10 +22,23 @@ EVENT_KIND = "comms.event"
 TITLES = {"changed": "Event changed: {title}", "cancelled": "Event cancelled: {title}"}
 
 
+def _may_still_see(event: Event) -> Q:
+    """Those who may see the event now (as ``EVENT_VIEW``): its staff, and the parents and carers
+    it is for whom no restriction keeps from information (one restricted since replying is not told)."""
+    links = ChildAdult.objects.filter(no_information=False, child__setting_id=event.setting_id)
+    if event.audience == Event.Audience.ROOMS:
+        links = links.filter(child__room_id__in=event.rooms.values("pk"))
+    staff = SettingMembership.objects.filter(setting_id=event.setting_id, active=True)
+    return Q(user_id__in=links.values("adult__user_id")) | Q(user_id__in=staff.values("user_id"))
+
+
 def _tell(event: Event, what: str) -> int:
     user_ids = list(
         EventReply.objects.filter(
-            event=event, answer__in=[EventReply.Answer.GOING, EventReply.Answer.MAYBE], user__is_active=True
+            _may_still_see(event),
+            event=event,
+            answer__in=[EventReply.Answer.GOING, EventReply.Answer.MAYBE],
+            user__is_active=True,
         ).values_list("user_id", flat=True)
     )
     if not user_ids:

@@ -113,7 +113,9 @@ def send_reminders(post_id: int) -> int:
     if latest is None:
         return 0
     ids = list(
-        PostRecipient.objects.filter(post=post, reminded_at=latest, confirmed_at__isnull=True)
+        PostRecipient.objects.filter(
+            post=post, reminded_at=latest, confirmed_at__isnull=True, user_id__in=audience_user_ids(post)
+        )
         .order_by("user_id")
         .values_list("user_id", flat=True)
     )

@@ -100,11 +100,13 @@ OUTING_MANAGE = Action(
 # --- on a Child -------------------------------------------------------------------------------
 CHILD_OUTINGS = Action(
     "comms.outings.child",
-    rules=(IsLinkedAdult(), IsKeyPerson(), WorksInChildRoom(), HasSettingRole(*LEADERSHIP)),
+    # An adult kept from contact with the child must not learn where the child will be outside the setting.
+    rules=(IsLinkedAdult(contact=True), IsKeyPerson(), WorksInChildRoom(), HasSettingRole(*LEADERSHIP)),
     description="See the outings a child is invited to and the answer given for each.",
 )
 OUTING_CONSENT = Action(
     "comms.outings.consent",
-    rules=(IsLinkedAdult(parental_responsibility=True),),
-    description="Give or refuse consent for a child to go on an outing: only an adult with parental responsibility.",
+    rules=(IsLinkedAdult(parental_responsibility=True, contact=True),),
+    description="Give or refuse consent for a child to go on an outing: only an adult with parental responsibility "
+    "whom no restriction keeps from contact with the child.",
 )

@@ -11,6 +11,7 @@ from django.utils import timezone
 from tandem.core.models import Room
 
 from ..models.events import Event, EventReply
+from . import BoundedChoices
 from .outings import DateTimeInput
 
 
@@ -48,7 +49,7 @@ class EventForm(forms.Form):
     audience = forms.ChoiceField(
         label="Who it is for", choices=Event.Audience.choices, initial=Event.Audience.SETTING, widget=forms.RadioSelect
     )
-    rooms = forms.ModelMultipleChoiceField(
+    rooms = BoundedChoices(
         label="Rooms (when it is for chosen rooms)",
         queryset=Room.objects.none(),
         required=False,

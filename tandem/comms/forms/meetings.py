@@ -11,6 +11,7 @@ from tandem.core.models import Room, Setting
 from ..models.meetings import Meeting, MeetingOption
 from ..selectors.meetings import attending_choices
 from ..services.meetings import HOME_VISIT_STAFF, MAX_TIMES, REQUESTABLE, when_text
+from . import BoundedChoices
 
 TIME_FIELDS = [f"time_{n}" for n in range(1, MAX_TIMES + 1)]
 SHOWN_TIMES = 4  # time fields shown; the rest are behind "more times"
@@ -30,7 +31,7 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class StaffField(forms.ModelMultipleChoiceField):
+class StaffField(BoundedChoices):
     def label_from_instance(self, obj: Any) -> str:
         return obj.get_full_name() or obj.email
 
@@ -150,7 +151,7 @@ class FixForm(forms.Form):
 class AnswerForm(forms.Form):
     """A family member: which of the times suit, and other times that would."""
 
-    suits = forms.ModelMultipleChoiceField(
+    suits = BoundedChoices(
         label="Which of these times suit you?",
         queryset=MeetingOption.objects.none(),
         required=False,

@@ -14,16 +14,17 @@ from tandem.people.models import Child
 
 from ..models.news import Post
 from ..selectors.news import STATUSES, rooms_and_children
+from . import BoundedChoices
 
 
-class ChildChoice(forms.ModelMultipleChoiceField):
+class ChildChoice(BoundedChoices):
     def label_from_instance(self, obj: Any) -> str:
         room = f" ({obj.room.name})" if obj.room_id else ""
         return f"{obj.display_name}{room}"
 
 
 class PostForm(ConcurrencyMixin):
-    rooms = forms.ModelMultipleChoiceField(
+    rooms = BoundedChoices(
         queryset=Room.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,

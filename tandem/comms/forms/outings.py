@@ -11,6 +11,7 @@ from tandem.core.models import Room
 from tandem.people.models import Child
 
 from ..models.outings import Outing
+from . import BoundedChoices
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -27,7 +28,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class ChildChoice(forms.ModelMultipleChoiceField):
+class ChildChoice(BoundedChoices):
     def label_from_instance(self, obj: Child) -> str:  # type: ignore[override]
         room = obj.room.name if obj.room else "no room"
         return f"{obj.display_name} ({room})"
@@ -69,7 +70,7 @@ class OutingForm(forms.Form):
         widget=DateTimeInput(),
         error_messages={"required": "Say when you will be back.", "invalid": "Give a date and time."},
     )
-    rooms = forms.ModelMultipleChoiceField(
+    rooms = BoundedChoices(
         label="Rooms going",
         queryset=Room.objects.none(),
         required=False,

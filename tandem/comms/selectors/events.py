@@ -24,11 +24,12 @@ from django.db.models import Case, Count, IntegerField, Q, QuerySet, Sum, Value,
 from django.urls import reverse
 from django.utils import timezone
 
-from tandem.core.access import permitted
+from tandem.core.access import permitted, rule_filter, setting_roles
 from tandem.core.models import Setting
 from tandem.people.rules import IsLinkedAdult
 
 from ..actions.events import EVENT_VIEW
+from ..actions.meetings import MEETING_VIEW
 from ..languages import language_of
 from ..models.events import Event, EventReply
 from ..models.meetings import Meeting
@@ -217,11 +218,12 @@ def _meeting_items(user: Any, since: dt.datetime) -> list[FeedItem]:
     mine = Q(organiser=user) | Q(pk__in=Meeting.staff.through.objects.filter(user=user).values("meeting_id"))
     if children:
         mine |= Q(child_id__in=children)
-    meetings = (
-        Meeting.objects.filter(mine, status=Meeting.Status.FIXED, starts_at__isnull=False, starts_at__gte=since)
-        .select_related("child")
-        .order_by("starts_at", "pk")[:FEED_LIMIT]
-    )
+    # Only those the person may read now, or organised while they still work in the setting:
+    # an adult under a no-contact order, or staff who have left, get none.
+    fixed = Meeting.objects.filter(mine, status=Meeting.Status.FIXED, starts_at__isnull=False, starts_at__gte=since)
+    working = sorted({s for s, _, _ in setting_roles(user)})
+    allowed = rule_filter(user, MEETING_VIEW) | Q(organiser=user, setting_id__in=working)
+    meetings = fixed.filter(allowed).select_related("child").order_by("starts_at", "pk")[:FEED_LIMIT]
     host = _host()
     items = []
     for meeting in meetings:

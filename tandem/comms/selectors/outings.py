@@ -227,7 +227,11 @@ def families_of(child_ids: Iterable[int], *, parental_responsibility: bool) -> d
     information (with parental responsibility only, when asked): {user id: [their children]}.
     One query."""
     links = ChildAdult.objects.filter(
-        child_id__in=list(child_ids), no_information=False, adult__user__isnull=False, adult__user__is_active=True
+        child_id__in=list(child_ids),
+        no_information=False,
+        no_contact=False,  # never tell an adult kept from the child where the child will be
+        adult__user__isnull=False,
+        adult__user__is_active=True,
     )
     if parental_responsibility:
         links = links.filter(parental_responsibility=True)
@@ -240,7 +244,7 @@ def families_of(child_ids: Iterable[int], *, parental_responsibility: bool) -> d
 def outings_for_feed(user: Any, since: Any) -> list[tuple[Outing, list[Child]]]:
     """The announced outings of the person's children (as a parent or carer), each with those of
     their children invited, for their calendar. Two queries."""
-    mine = IsLinkedAdult().child_ids(user)
+    mine = IsLinkedAdult(contact=True).child_ids(user)  # never where a child will be, to an adult kept from them
     if not mine:
         return []
     through = Outing.children.through.objects.filter(

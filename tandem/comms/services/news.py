@@ -25,6 +25,7 @@ from tandem.people.models import Adult, Child
 
 from ..actions.news import NEWS_MANAGE, NEWS_READ, NEWS_WRITE
 from ..models.news import Post, PostRecipient
+from ..selectors.news import audience_user_ids
 
 REMINDER_GAP = dt.timedelta(hours=1)
 # A post "being sent" for longer than this is sent again on request (the task does nothing twice).
@@ -272,7 +273,10 @@ def remind(*, actor: User, post: Post) -> int:
             raise ValidationError(
                 f"A reminder went out at {timezone.localtime(last):%H:%M}. You can send another from {again:%H:%M}."
             )
-        count = PostRecipient.objects.filter(post=post, confirmed_at__isnull=True).update(reminded_at=now)
+        # Only those it is still for: not a parent restricted (or whose child left) since delivery.
+        count = PostRecipient.objects.filter(
+            post=post, confirmed_at__isnull=True, user_id__in=audience_user_ids(post)
+        ).update(reminded_at=now)
         if not count:
             raise ValidationError("Everyone has confirmed: there is no one to remind.")
         audit.record("comms.news.reminded", actor, obj=post, setting_id=post.setting_id)
