@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "tandem.journal",
     "tandem.attendance",
     "tandem.comms",
+    "tandem.complaints",
     "ninja",
 ]
 

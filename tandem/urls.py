@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("tandem.journal.urls")),
     path("", include("tandem.attendance.urls")),
     path("", include("tandem.comms.urls")),
+    path("", include("tandem.complaints.urls")),
 ]

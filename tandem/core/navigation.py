@@ -45,6 +45,49 @@ class Badge:
 BADGES: list[Badge] = []
 
 
+@dataclass(frozen=True)
+class OrganisationLink:
+    """A link on the provider's page (owners, line managers), to a page about the organisation
+    (``per_setting=False``: the URL takes the organisation's id) or about each of its settings."""
+
+    label: str
+    action: Action
+    url_name: str
+    per_setting: bool = False
+    order: int = 50
+
+
+ORGANISATION_LINKS: list[OrganisationLink] = []
+
+
+def register_organisation_link(
+    label: str, action: Action, url_name: str, *, per_setting: bool = False, order: int = 50
+) -> None:
+    if any(link.label == label for link in ORGANISATION_LINKS):
+        return
+    ORGANISATION_LINKS.append(OrganisationLink(label, action, url_name, per_setting, order))
+    ORGANISATION_LINKS.sort(key=lambda link: link.order)
+
+
+def organisation_links(user: Any, organisation: Any, settings: list[Any]) -> dict[str, Any]:
+    """The links this person may follow on the provider's page: {"organisation": [...],
+    "settings": {setting id: [...]}}. One check per link and setting (a provider has few)."""
+    found: dict[str, Any] = {"organisation": [], "settings": {s.pk: [] for s in settings}}
+    for link in ORGANISATION_LINKS:
+        if not link.per_setting:
+            if can(user, link.action, organisation):
+                found["organisation"].append(
+                    {"label": link.label, "url": reverse(link.url_name, args=[organisation.pk])}
+                )
+            continue
+        for setting in settings:
+            if can(user, link.action, setting):
+                found["settings"][setting.pk].append(
+                    {"label": link.label, "url": reverse(link.url_name, args=[setting.pk])}
+                )
+    return found
+
+
 def register_badge(label: str, url_name: str, count: Callable[[Any], int]) -> None:
     if any(b.label == label for b in BADGES):
         return

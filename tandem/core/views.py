@@ -24,7 +24,10 @@ def organisation(request: AuthedRequest, organisation: Organisation) -> HttpResp
         staff_count=Count("memberships__user", filter=Q(memberships__active=True), distinct=True),
         room_count=Count("rooms", distinct=True),
     ).order_by("name")
-    return render(request, "core/organisation.html", {"organisation": organisation, "settings": settings})
+    links = navigation.organisation_links(request.user, organisation, list(settings))
+    return render(
+        request, "core/organisation.html", {"organisation": organisation, "settings": settings, "links": links}
+    )
 
 
 @action_required(actions.STAFF_PROFILE)

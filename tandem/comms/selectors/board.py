@@ -19,6 +19,7 @@ from ..models.board import SettingDocument
 # Ofsted's contact details for complaints about a registered early years setting.
 OFSTED = {
     "name": "Ofsted",
+    "team": "Applications, Regulatory and Contact (ARC) Team",
     "address": ("Piccadilly Gate", "Store Street", "Manchester", "M1 2WD"),
     "phone": "0300 123 1231",
     "email": "enquiries@ofsted.gov.uk",

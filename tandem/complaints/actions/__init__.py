@@ -1,0 +1,1 @@
+"""Concerns and complaints: actions, one module a feature."""

@@ -1,0 +1,1 @@
+"""Concerns and complaints: demo, one module a feature."""

@@ -1,0 +1,1 @@
+"""Concerns and complaints: forms, one module a feature."""

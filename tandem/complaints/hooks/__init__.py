@@ -1,0 +1,1 @@
+"""Concerns and complaints: hooks, one module a feature."""

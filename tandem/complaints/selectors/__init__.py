@@ -1,0 +1,1 @@
+"""Concerns and complaints: selectors, one module a feature."""

@@ -1,0 +1,1 @@
+"""Concerns and complaints: services, one module a feature."""

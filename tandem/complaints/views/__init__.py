@@ -1,0 +1,1 @@
+"""Concerns and complaints: views, one module a feature."""
