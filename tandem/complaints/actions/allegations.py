@@ -55,13 +55,15 @@ class NotAbout(Rule):
 
 
 def allegation_view_rules(allegation: str = "") -> tuple[Rule, ...]:
-    """The manager (not the deputy), the DSL and the owners, never the person it is about."""
+    """The manager (not the deputy), the DSL and the owners, never the person it is about, nor the
+    person the complaint it came from was about (its page shows that complaint's whole record)."""
+
+    def not_about(rule: Rule) -> Rule:
+        return NotAbout(NotAbout(rule, path(allegation, "about_id")), path(allegation, "complaint__about_staff_id"))
+
     return (
-        NotAbout(HasSettingRole(*ALLEGATION_ROLES, setting=path(allegation, "setting")), path(allegation, "about_id")),
-        NotAbout(
-            HasOrganisationRole(OrganisationRole.OWNER, organisation=path(allegation, "setting__organisation")),
-            path(allegation, "about_id"),
-        ),
+        not_about(HasSettingRole(*ALLEGATION_ROLES, setting=path(allegation, "setting"))),
+        not_about(HasOrganisationRole(OrganisationRole.OWNER, organisation=path(allegation, "setting__organisation"))),
     )
 
 

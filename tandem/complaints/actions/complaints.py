@@ -162,21 +162,44 @@ def _organisation(complaint: str) -> Rule:
     return HasOrganisationRole(*ORGANISATION_ROLES, organisation=path(complaint, "setting__organisation"))
 
 
+@dataclass(frozen=True)
+class NotAllegedAbout(Rule):
+    """``rule``, never for the person the complaint's allegation (``Allegation.about``) is about."""
+
+    rule: Rule
+    complaint: str = ""
+
+    def q(self, user: User) -> Q:
+        inner = self.rule.q(user)
+        if inner is NOTHING:
+            return NOTHING
+        return inner & ~Q(**{path(self.complaint, "allegation__about_id"): user.pk})
+
+    def holds(self, user: User) -> bool:
+        return self.rule.holds(user)
+
+
 def allegation_rules(complaint: str = "") -> tuple[Rule, ...]:
     """A complaint passed to the allegations procedure: the manager (not the deputy), the DSL and
-    the organisation's owners, never the person it is about."""
+    the organisation's owners, never the person it is about nor the person its allegation is about."""
     return (
-        OnComplaint(
-            HasSettingRole(SettingRole.MANAGER, SettingRole.DSL, setting=path(complaint, "setting")),
+        NotAllegedAbout(
+            OnComplaint(
+                HasSettingRole(SettingRole.MANAGER, SettingRole.DSL, setting=path(complaint, "setting")),
+                complaint=complaint,
+                stages=(ALLEGATION,),
+                exclude=(),
+            ),
             complaint=complaint,
-            stages=(ALLEGATION,),
-            exclude=(),
         ),
-        OnComplaint(
-            HasOrganisationRole(OrganisationRole.OWNER, organisation=path(complaint, "setting__organisation")),
+        NotAllegedAbout(
+            OnComplaint(
+                HasOrganisationRole(OrganisationRole.OWNER, organisation=path(complaint, "setting__organisation")),
+                complaint=complaint,
+                stages=(ALLEGATION,),
+                exclude=(),
+            ),
             complaint=complaint,
-            stages=(ALLEGATION,),
-            exclude=(),
         ),
     )
 
@@ -232,10 +255,33 @@ COMPLAINT_ACT = Action(
     "person stage, the manager/deputy at the manager stage, the named line manager (else any line "
     "manager), the named appeal contact (else any owner) at the appeal.",
 )
+
+
+@dataclass(frozen=True)
+class ResponseGiven(Rule):
+    """``rule``, once the stage's holder has given their response (an outcome): a parent is "still not
+    satisfied" with the manager's or line manager's response only after it (policy 10.2)."""
+
+    rule: Rule
+
+    def q(self, user: User) -> Q:
+        inner = self.rule.q(user)
+        return NOTHING if inner is NOTHING else inner & ~Q(outcome="")
+
+    def holds(self, user: User) -> bool:
+        return self.rule.holds(user)
+
+
 COMPLAINT_NOT_SATISFIED = Action(
     "complaints.complaint.not_satisfied",
-    rules=(OnComplaint(IsComplainant(), stages=(KEY_PERSON, MANAGER, LINE_MANAGER), track="parent"),),
-    description="Say 'I am not satisfied' on one's own complaint, which takes it to the next stage.",
+    rules=(
+        # unhappy with the key person's response, at any time: on to the manager
+        OnComplaint(IsComplainant(), stages=(KEY_PERSON,), track="parent"),
+        # still not satisfied once the manager (or the line manager) has fed back
+        ResponseGiven(OnComplaint(IsComplainant(), stages=(MANAGER, LINE_MANAGER), track="parent")),
+    ),
+    description="Say 'I am not satisfied' on one's own complaint, which takes it to the next stage: with the "
+    "key person at any time, with the manager or line manager once they have given their response.",
 )
 COMPLAINT_WITHDRAW = Action(
     "complaints.complaint.withdraw",

@@ -134,8 +134,10 @@ def record_complaints(*, actor: User, setting: Setting, date_from: dt.date, date
     require(actor, RECORD_VIEW, setting)
     steps = ComplaintStep.objects.filter(kind__in=[*ACTION_STEPS, ComplaintStep.Kind.OUTCOME]).select_related("by")
     rows = permitted(actor, RECORD_LINE, Complaint.objects.filter(setting=setting)).filter(
-        received_at__gte=_day_start(date_from), received_at__lt=_day_start(date_to + dt.timedelta(days=1))
+        received_at__gte=_day_start(date_from)
     )
+    if date_to < dt.date.max:  # the last day of the calendar has no day after it
+        rows = rows.filter(received_at__lt=_day_start(date_to + dt.timedelta(days=1)))
     return (
         rows.select_related("record_entry", "practice_review", "report__written_by", "handler")
         .prefetch_related(Prefetch("steps", queryset=steps.order_by("at", "pk"), to_attr="record_steps"))

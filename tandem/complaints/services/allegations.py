@@ -60,16 +60,18 @@ def recipients(allegation: Allegation) -> list[int]:
         setting_id=allegation.setting_id, active=True, user__is_active=True, role__in=ALLEGATION_ROLES
     ).values_list("user_id", flat=True)
     leaders = set(rows)
-    about = allegation.about_id
-    told = leaders - {about}
-    if about in leaders or not told:
+    # never the person it is about, nor the person the complaint it came from was about
+    complaint = allegation.complaint
+    about = {allegation.about_id, complaint.about_staff_id if complaint is not None else None}
+    told = leaders - about
+    if leaders & about or not told:
         owners = OrganisationMembership.objects.filter(
             organisation__settings=allegation.setting_id,
             role=OrganisationRole.OWNER,
             active=True,
             user__is_active=True,
         ).values_list("user_id", flat=True)
-        told |= set(owners) - {about}
+        told |= set(owners) - about
     return sorted(told)
 
 
@@ -157,8 +159,10 @@ def divert(
         deadlines.close_open_deadlines(locked, at=now)
         locked.stage, locked.stage_started_at, locked.handler = Complaint.Stage.ALLEGATION, now, None
         fields = ["stage", "stage_started_at", "handler"]
-        if about is not None and about.pk != locked.about_staff_id:
-            # The person the allegation is about must never see the complaint either.
+        if about is not None and locked.about_staff_id is None:
+            # The person the allegation is about must never see the complaint either (when the
+            # complaint was about someone else, it stays about them; the rules also leave out
+            # the person its allegation is about).
             locked.about_staff = about
             fields.append("about_staff")
         locked.save(update_fields=fields)

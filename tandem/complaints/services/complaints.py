@@ -487,11 +487,18 @@ def not_satisfied(*, actor: User, complaint: Complaint, text: str = "") -> Compl
     with transaction.atomic():
         locked = _lock(complaint)
         if not can(actor, COMPLAINT_NOT_SATISFIED, locked):
-            raise ValidationError(
-                "Your complaint is at appeal, the last stage of our procedure. You may still complain to Ofsted."
-                if locked.stage == Stage.APPEAL
-                else "Only the person who raised this complaint can take it further."
-            )
+            if locked.stage == Stage.APPEAL:
+                message = (
+                    "Your complaint is at appeal, the last stage of our procedure. You may still complain to Ofsted."
+                )
+            elif locked.stage in (Stage.MANAGER, Stage.LINE_MANAGER) and not locked.outcome:
+                message = (
+                    "We are still looking into your complaint. Once we have given you our response, you can tell "
+                    "us if you are not satisfied. You may complain to Ofsted at any time."
+                )
+            else:
+                message = "Only the person who raised this complaint can take it further."
+            raise ValidationError(message)
         now = timezone.now()
         nxt = NEXT_STAGE[locked.stage]
         kind = Kind.APPEALED if nxt == Stage.APPEAL else Kind.ESCALATED
@@ -511,6 +518,8 @@ def withdraw(*, actor: User, complaint: Complaint, text: str = "") -> Complaint:
             raise ValidationError("Only the person who raised this complaint can withdraw it.")
         now = timezone.now()
         _step(locked, Kind.OUTCOME, by=actor, text=text or "Withdrawn.", shared=True, at=now)
+        if locked.outcome in Complaint.UPHELD_OUTCOMES:  # upheld, then withdrawn: practice is still reviewed
+            _open_practice_review(locked)
         _close(locked, Outcome.WITHDRAWN, text or "Withdrawn by the complainant.", at=now)
         _record("complaints.complaint.withdrawn", actor, locked)
         from ..tasks_complaints import complaint_withdrawn

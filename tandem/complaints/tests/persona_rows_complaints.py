@@ -33,6 +33,7 @@ ROWS = [
     ("complaints.complaint.act", "other_complaint", only("other_manager")),
     # --- the complainant's own answers ------------------------------------------------------------
     ("complaints.complaint.not_satisfied", "complaint_a", only("parent_a")),
+    # with the line manager, who has responded: Stefan may say he is still not satisfied
     ("complaints.complaint.not_satisfied", "complaint_about_manager", only("parent_b_no_pr")),
     ("complaints.complaint.not_satisfied", "complaint_at_appeal", only()),  # the appeal is the last stage
     ("complaints.complaint.not_satisfied", "other_complaint", only()),

@@ -4,7 +4,7 @@ notifications, steps or deadlines).
 
 * ``complaint_a``: Penny (parent_a) about Amelia (child_a), with her key person.
 * ``complaint_about_key_person``: Penny about Amelia's key person, so it starts with the manager.
-* ``complaint_about_manager``: Stefan (parent_b_no_pr) about the manager: with the line manager.
+* ``complaint_about_manager``: Stefan (parent_b_no_pr) about the manager: with the line manager, who has responded.
 * ``complaint_at_appeal``: Penny's appeal, with the owners.
 * ``complaint_diverted``: passed to the allegations procedure (about the other practitioner).
 * ``other_complaint``: the other provider's, with its key person.
@@ -44,6 +44,9 @@ def extend(w: Any) -> None:
         w.child_a, w.parent_a, stage.MANAGER, about=w.key_person_a, handler=w.manager
     )
     w.complaint_about_manager = _complaint(w.child_b, w.parent_b_no_pr, stage.LINE_MANAGER, about=w.manager)
+    # the line manager has responded: Stefan may say he is still not satisfied
+    w.complaint_about_manager.outcome = Complaint.Outcome.NOT_UPHELD
+    w.complaint_about_manager.save(update_fields=["outcome"])
     w.complaint_at_appeal = _complaint(w.child_a, w.parent_a, stage.APPEAL)
     w.complaint_diverted = _complaint(w.child_a, w.parent_a, stage.ALLEGATION, about=w.other_practitioner)
     w.other_complaint = _complaint(w.other_child, w.other_parent, stage.KEY_PERSON, handler=w.other_manager)
