@@ -72,7 +72,9 @@ def test_an_upheld_complaint_the_parent_then_withdraws_still_gets_its_review(wor
     assert PracticeReview.objects.filter(complaint=c).count() == 1
 
 
-def test_a_parent_is_still_not_satisfied_only_after_the_managers_response(world: Any, committed: Any) -> None:
+def test_a_parent_is_still_not_satisfied_only_after_the_managers_response(
+    world: Any, committed: Any, client: Any
+) -> None:
     """Procedure 10.2: the manager investigates and feeds back within 28 days; "if the parent is
     still not satisfied" it goes to the line manager. Saying so before any response would skip the
     investigation (with the key person, the parent may go on to the manager at any time)."""
@@ -89,12 +91,16 @@ def test_a_parent_is_still_not_satisfied_only_after_the_managers_response(world:
         )
     assert c.stage == Complaint.Stage.MANAGER
     assert not can(w.parent_a, COMPLAINT_NOT_SATISFIED, c)
+    page = login(client, w.parent_a).get(reverse("complaints:complaint", args=[c.pk])).content.decode()
+    assert "you can tell us here if you are not satisfied" in page and "I am not satisfied</a>" not in page
     with pytest.raises(ValidationError, match="still looking into your complaint"):
         complaint_services.not_satisfied(actor=w.parent_a, complaint=c)
     with committed():
         complaint_services.give_outcome(actor=w.manager, complaint=c, outcome="not_upheld", text="We found …")
     c.refresh_from_db()
     assert can(User.objects.get(pk=w.parent_a.pk), COMPLAINT_NOT_SATISFIED, c)
+    page = client.get(reverse("complaints:complaint", args=[c.pk])).content.decode()
+    assert "I am not satisfied</a>" in page and "you can tell us here if you are not satisfied" not in page
     with committed():
         complaint_services.not_satisfied(actor=w.parent_a, complaint=c, text="I am still not satisfied.")
     c.refresh_from_db()
