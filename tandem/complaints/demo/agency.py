@@ -13,6 +13,7 @@ import datetime as dt
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from tandem.comms.demo.board import tiny_pdf
 from tandem.core.models import Setting, User
 from tandem.people.models import Child
 
@@ -35,34 +36,6 @@ LETTER = [
 
 def _noon(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(12, 0)))
-
-
-def letter_pdf(lines: list[str]) -> bytes:
-    """A one-page PDF of plain lines (Helvetica), enough for the demo's scanned letter."""
-
-    def text(value: str) -> str:
-        return value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-    shown = " ".join(f"({text(line)}) '" for line in lines)
-    content = f"BT /F1 11 Tf 16 TL 56 780 Td {shown} ET"
-    objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
-        "/Contents 5 0 R >>",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        f"<< /Length {len(content.encode('latin-1'))} >>\nstream\n{content}\nendstream",
-    ]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return out
 
 
 def seed(*, setting: Setting) -> None:
@@ -104,7 +77,7 @@ def seed(*, setting: Setting) -> None:
         by=manager,
         at=received,
     )
-    content = letter_pdf(LETTER)
+    content = tiny_pdf(LETTER[0], LETTER[1:])  # the demo's scanned letter: one plain page
     letter = AgencyLetter(
         complaint=complaint,
         stage=Complaint.Stage.MANAGER,
