@@ -67,7 +67,6 @@ class PostRecipient(models.Model):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="recipients")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     language = models.CharField(max_length=12, blank=True, help_text="The language it was sent in.")
-    emailed_at = models.DateTimeField(null=True, blank=True)
     read_at = models.DateTimeField(null=True, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     confirmed_how = models.CharField(max_length=10, choices=How.choices, blank=True)
