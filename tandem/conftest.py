@@ -54,6 +54,7 @@ PERSONAS = (
     "owner",
     "line_manager",
     "volunteer",
+    "professional",
     "other_manager",
     "nobody",
     "anonymous",

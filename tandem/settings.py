@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "tandem.attendance",
     "tandem.comms",
     "tandem.complaints",
+    "tandem.agencies",
+    "tandem.voice",
     "ninja",
 ]
 

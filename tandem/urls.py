@@ -12,4 +12,6 @@ urlpatterns = [
     path("", include("tandem.attendance.urls")),
     path("", include("tandem.comms.urls")),
     path("", include("tandem.complaints.urls")),
+    path("", include("tandem.agencies.urls")),
+    path("", include("tandem.voice.urls")),
 ]

@@ -22,6 +22,7 @@ from django_tasks import task
 
 from tandem.comms.selectors.board import OFSTED
 from tandem.core.access import can
+from tandem.core.files import render_pdf
 from tandem.core.models import User
 
 from .actions.record import DOCUMENTATION, RECORD_VIEW
@@ -33,17 +34,6 @@ logger = logging.getLogger("tandem.complaints")
 
 FAILED_MESSAGE = "Something went wrong while making the PDF. Nothing was lost: please try again."
 REFUSED_MESSAGE = "You may no longer see this, so the PDF was not made."
-
-
-def no_fetching(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    """The PDFs are made from our own text only: nothing is fetched, from anywhere."""
-    raise ValueError("Nothing is fetched into a complaints PDF")
-
-
-def render_pdf(html: str) -> bytes:
-    import weasyprint
-
-    return weasyprint.HTML(string=html, url_fetcher=no_fetching).write_pdf()  # type: ignore[no-any-return]
 
 
 def record_html(export: RecordExport, actor: User) -> tuple[str, int]:

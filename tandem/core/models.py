@@ -220,3 +220,36 @@ class AuditSubject(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise PermissionError("Audit events are append-only")
+
+
+class ExportRecord(models.Model):
+    """An export or print of a child's record, with the purpose its maker stated (R51).
+
+    Append-only, like the audit trail. Core knows nothing of children: ``child_id`` is an id, as in
+    ``AuditSubject``. Made only through ``core.exports.record_export``.
+    """
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    setting = models.ForeignKey(Setting, on_delete=models.PROTECT, related_name="export_records")
+    actor = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    child_id = models.BigIntegerField(null=True, db_index=True)
+    what = models.CharField(
+        max_length=120, help_text="What was exported or printed, for example 'Learning journal book'."
+    )
+    purpose = models.CharField(max_length=300)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Export #{self.pk}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise PermissionError("Export records are append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise PermissionError("Export records are append-only")

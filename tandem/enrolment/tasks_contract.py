@@ -6,7 +6,6 @@ Tasks take ids only; the text and names are read here, inside the task.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -15,14 +14,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
 
+from tandem.core.files import render_pdf
+
 from .models.contract import AgreementSignature, signed_copy_path
 
 logger = logging.getLogger("tandem.enrolment")
-
-
-def _no_fetching(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    """The signed copy is made from our own text only: nothing is fetched from elsewhere."""
-    raise ValueError("External resources are not loaded into signed copies")
 
 
 def signature_for_copy(signature_id: int) -> AgreementSignature | None:
@@ -43,10 +39,7 @@ def signed_copy_html(signature: AgreementSignature) -> str:
 
 
 def render_signed_copy(signature: AgreementSignature) -> bytes:
-    import weasyprint
-
-    html = weasyprint.HTML(string=signed_copy_html(signature), url_fetcher=_no_fetching)
-    return html.write_pdf()  # type: ignore[no-any-return]
+    return render_pdf(signed_copy_html(signature))
 
 
 @task()

@@ -7,7 +7,6 @@ check itself, only a link to the permission-checked page, and never the child's 
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -18,15 +17,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
+from tandem.core.files import render_pdf
+
 from .models import ProgressCheck
 from .models.twocheck import check_pdf_path
 
 logger = logging.getLogger("tandem.journal")
-
-
-def _no_fetching(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    """The PDF is made from our own text only: nothing is fetched from elsewhere."""
-    raise ValueError("External resources are not loaded into progress check PDFs")
 
 
 def check_for_pdf(check_id: int) -> ProgressCheck | None:
@@ -45,9 +41,7 @@ def check_html(check: ProgressCheck) -> str:
 
 
 def render_check_pdf(check: ProgressCheck) -> bytes:
-    import weasyprint
-
-    return weasyprint.HTML(string=check_html(check), url_fetcher=_no_fetching).write_pdf()  # type: ignore[no-any-return]
+    return render_pdf(check_html(check))
 
 
 @task()

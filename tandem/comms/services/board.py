@@ -14,28 +14,19 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from tandem.core import audit
+from tandem.core import audit, files
 from tandem.core.access import require
 from tandem.core.models import Setting, User
 
 from ..actions.board import BOARD_MANAGE
 from ..models.board import SettingDocument
 
-MAX_BYTES = 10 * 1024 * 1024
-PDF_MAGIC = b"%PDF-"
-
 
 def check_pdf(upload: Any) -> None:
     """Refuse anything but a PDF of at most 10 MB, judged by its bytes, not its name."""
     if upload is None:
         raise ValidationError({"file": "Choose a PDF file."})
-    if upload.size > MAX_BYTES:
-        raise ValidationError({"file": "The file is larger than 10 MB. Make it smaller, then try again."})
-    upload.seek(0)
-    head = upload.read(len(PDF_MAGIC))
-    upload.seek(0)
-    if head != PDF_MAGIC:
-        raise ValidationError({"file": "The file must be a PDF. Save or print the document as a PDF, then try again."})
+    files.check_pdf(upload, field="file", what="The file")
 
 
 def upload_document(

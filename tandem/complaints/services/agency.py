@@ -20,7 +20,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from tandem.core import audit
+from tandem.core import audit, files
 from tandem.core.access import require
 from tandem.core.models import Setting, SettingMembership, User
 from tandem.core.roles import SettingRole
@@ -36,8 +36,6 @@ from .complaints import create_with_reference
 
 Stage = Complaint.Stage
 Kind = ComplaintStep.Kind
-MAX_LETTER_BYTES = 10 * 1024 * 1024
-PDF_MAGIC = b"%PDF-"
 WRITTEN = (Complaint.Via.LETTER, Complaint.Via.EMAIL)
 CLOSED = "This complaint is closed. Open it to read what happened."
 
@@ -45,13 +43,7 @@ CLOSED = "This complaint is closed. Open it to read what happened."
 # --- helpers --------------------------------------------------------------------------------------
 def check_pdf(upload: Any, field: str = "letter") -> None:
     """Refuse anything but a PDF of at most 10 MB, judged by its bytes, not its name."""
-    if upload.size > MAX_LETTER_BYTES:
-        raise ValidationError({field: "The file is larger than 10 MB. Make it smaller, then try again."})
-    upload.seek(0)
-    head = upload.read(len(PDF_MAGIC))
-    upload.seek(0)
-    if head != PDF_MAGIC:
-        raise ValidationError({field: "The letter must be a PDF. Scan or save it as a PDF, then try again."})
+    files.check_pdf(upload, field=field, what="The letter")
 
 
 def moment(day: dt.date) -> dt.datetime:

@@ -31,6 +31,11 @@ PUBLIC_VIEWS = {
     "tandem.people.views.accept_invitation",
     "tandem.journal.views.sharing.shared_link",  # another setting's link to one shared record (R25)
     "tandem.journal.views.sharing.shared_view",
+    "tandem.agencies.views.visits.professional_invitation",  # a visiting professional's invitation (R50)
+    "tandem.agencies.views.visits.professional_accept",
+    "tandem.agencies.views.sharing.shared_link",  # an agency's link to one share pack (R48)
+    "tandem.agencies.views.sharing.shared_view",
+    "tandem.agencies.views.sharing.shared_document",  # a received PDF in that pack, only with its agency's consent
     "ninja.openapi.views.default_home",  # the API's root: a pointer to the docs, no data
 }
 
@@ -201,6 +206,8 @@ NOBODY_STATUS = {
     "core:mfa_required": 200,
     "core:my_photo": 403,
     "comms:my_messages": 403,
+    "voice:policies": 403,
+    "agencies:my_visits": 403,
     "complaints:my_complaints": 403,
     "complaints:record_home": 403,
     "complaints:reviews": 403,

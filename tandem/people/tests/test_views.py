@@ -292,7 +292,7 @@ def test_edit_by_someone_who_may_not_manage_gives_404(persona: str, world: Any, 
 
 # Measured: session, user, MFA gate, roles, count, page, settings for "add", session save.
 LIST_QUERIES = 16  # with the enrolment features: menu entries, flags; the unread-notifications count
-HOME_QUERIES = 17  # with the enrolment features: links under each child (one query for all); unread count
+HOME_QUERIES = 18  # links under each child (one query per kind of link, however many children); unread count
 
 
 def add_children(world: Any, count: int, parent_adult: Any = None) -> None:

@@ -780,6 +780,9 @@ class Command(BaseCommand):
             # Feature apps add their part of the demo: tandem/<app>/demo/<feature>.py, seed(setting=…).
             for module in demo_modules():
                 module.seed(setting=loader.setting)
+                # A feature demo that makes sign-ins lists them: (persona, name, email).
+                for persona, name, email in getattr(module, "SIGN_INS", ()):
+                    loader.sign_ins.append((persona, name, email, "—"))
         out = self.stdout.write
         out(f"Demo loaded: {SETTING['name']}. Open {SITE_URL}")
         out(f"Every demo sign-in uses the password: {DEMO_PASSWORD}")
