@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from ..models import Area, ProgressCheck
+from .book import PurposeForm
 
 
 class CheckForm(forms.Form):
@@ -88,3 +89,14 @@ class FamilyContributionForm(forms.Form):
         "about or would like help with.",
         error_messages={"required": "Write what you would like to tell us about your child."},
     )
+
+
+class CheckPurposeForm(PurposeForm):
+    """Why a member of staff downloads the check (R51): logged with the download."""
+
+    PURPOSES = [
+        ("review", "For the health visitor's health and development review"),
+        ("meeting", "For a meeting with the family"),
+        ("senco", "For the SENCO or a professional working with the child, with the family's consent"),
+        ("file", "To print for the child's file in the setting"),
+    ]

@@ -14,12 +14,35 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from tandem.core.access import require
-from tandem.core.models import User
+from tandem.core.models import ExportRecord, User
 from tandem.people.models import Child
+from tandem.people.rules import IsLinkedAdult
 
 from ..actions.book import BOOK_MAKE
 from ..models import Book, Comment, Media, ObservationChild, Summary
 from .media import JOURNAL_PHOTO_CONSENT, family_visible
+
+# What a member of staff's export of the book is logged as (R51).
+BOOK_EXPORT = "Learning journal book"
+
+
+def asks_purpose(actor: User, child: Child | int) -> bool:
+    """Staff say why they take a child's journal out of Tandem (R51); the child's own family never
+    does. From the links the access layer has already loaded: no query."""
+    child_id = child if isinstance(child, int) else child.pk
+    return child_id not in IsLinkedAdult().child_ids(actor)
+
+
+def may_download(actor: User, book: Book | None) -> bool:
+    """The family may download the child's book; a member of staff only after logging, with its
+    purpose, an export of the book since it was asked for (asking for it with a purpose does)."""
+    if book is None or not book.is_ready:
+        return False
+    if not asks_purpose(actor, book.child_id):
+        return True
+    return ExportRecord.objects.filter(
+        actor=actor, child_id=book.child_id, what=BOOK_EXPORT, at__gte=book.requested_at
+    ).exists()
 
 
 def current_book(*, actor: User, child: Child) -> Book | None:

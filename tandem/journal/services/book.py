@@ -11,11 +11,13 @@ from django.utils import timezone
 
 from tandem.core import audit
 from tandem.core.access import require
+from tandem.core.exports import record_export
 from tandem.core.models import User
 from tandem.people.models import Child
 
 from ..actions.book import BOOK_MAKE
 from ..models import Book
+from ..selectors.book import BOOK_EXPORT, asks_purpose
 
 # A book still "waiting" or "being made" after this long was lost (the worker stopped): ask again.
 STALE_AFTER = dt.timedelta(minutes=30)
@@ -23,16 +25,21 @@ STALE_MESSAGE = "Making the book took too long and was stopped. Please try again
 OUTDATED_MESSAGE = "The journal has changed since this book was made, so it can no longer be downloaded. Make it again."
 
 
-def request_book(*, actor: User, child: Child) -> Book:
+def request_book(*, actor: User, child: Child, purpose: str | None = None) -> Book:
     """Queue a new book of the child's journal, as the family sees it.
 
     One book is made at a time for a child: while one is waiting or being made, asking again
-    returns that one. Older books are replaced once the new one is ready."""
+    returns that one. Older books are replaced once the new one is ready. A member of staff (not
+    the child's family) must give a purpose: the export is logged first (R51), and refused without."""
     from ..tasks_book import make_book
 
     require(actor, BOOK_MAKE, child)
     now = timezone.now()
     with transaction.atomic():
+        if asks_purpose(actor, child):
+            record_export(
+                actor=actor, setting_id=child.setting_id, what=BOOK_EXPORT, purpose=purpose, child_id=child.pk
+            )
         Child.objects.select_for_update().filter(pk=child.pk).first()  # one request at a time per child
         in_progress = Book.objects.filter(child=child, state__in=[Book.State.QUEUED, Book.State.MAKING])
         in_progress.filter(requested_at__lt=now - STALE_AFTER).update(

@@ -18,11 +18,13 @@ from django.utils import timezone
 
 from tandem.core import audit
 from tandem.core.access import require
+from tandem.core.exports import record_export
 from tandem.core.models import User
 from tandem.people.models import Child
 
 from ..actions.twocheck import CHECK_DOWNLOAD, CHECK_FAMILY, CHECK_SIGN_OFF, CHECK_WRITE
 from ..models import ProgressCheck, ProgressCheckArea
+from ..selectors.book import asks_purpose
 from ..selectors.twocheck import prime_areas
 
 PDF_RETRY_AFTER = dt.timedelta(minutes=10)
@@ -218,6 +220,26 @@ def request_pdf(*, actor: User, check: ProgressCheck) -> bool:
         _record("journal.twocheck.pdf_requested", actor, locked)
         transaction.on_commit(lambda: make_check_pdf.enqueue(locked.pk, False))
     return True
+
+
+# What a member of staff's download of the check is logged as (R51).
+CHECK_EXPORT = "Progress check at two"
+
+
+def record_download(*, actor: User, check: ProgressCheck, purpose: str | None = None) -> None:
+    """A download of the check's PDF, audited. A member of staff (not the child's family) must give a
+    purpose: the export is logged first (R51), and refused without one."""
+    require(actor, CHECK_DOWNLOAD, check.child)
+    with transaction.atomic():
+        if asks_purpose(actor, check.child_id):
+            record_export(
+                actor=actor,
+                setting_id=check.child.setting_id,
+                what=CHECK_EXPORT,
+                purpose=purpose,
+                child_id=check.child_id,
+            )
+        _record("journal.twocheck.downloaded", actor, check)
 
 
 def area_values(data: dict[str, Any], area_ids: list[int]) -> dict[int, tuple[str, str]]:

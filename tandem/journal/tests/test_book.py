@@ -85,7 +85,8 @@ def test_progress_is_shown_and_polled_while_the_book_is_made(world: Any, client:
 def test_one_book_at_a_time_and_old_books_are_replaced(world: Any, committed: Any) -> None:
     observation(world, [world.child_a])
     queued = Book.objects.create(child=world.child_a, requested_by=world.parent_a)
-    assert request_book(actor=world.key_person_a, child=world.child_a) == queued  # the one in progress
+    # the one in progress (staff say why: R51)
+    assert request_book(actor=world.key_person_a, child=world.child_a, purpose="For a meeting") == queued
     assert Book.objects.count() == 1
     with committed():
         make_book.call(queued.pk)
@@ -213,7 +214,7 @@ def test_staff_may_make_the_book_as_the_family_sees_it(world: Any, client: Any, 
     observation(world, [world.child_a], title="Not shared", shared=False)
     login(client, world.key_person_a)
     with committed():
-        assert client.post(page(world.child_a)).status_code == 302
+        assert client.post(page(world.child_a), {"reason": "meeting"}).status_code == 302  # staff say why (R51)
     book = Book.objects.get()
     assert book.state == Book.State.READY and book.observations == 1 and book.for_family
 

@@ -10,10 +10,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from tandem.core import audit
 from tandem.core.access import can
 from tandem.core.decorators import action_required
 from tandem.core.forms import submit
@@ -23,9 +23,10 @@ from tandem.core.pagination import paginate, query_without_page
 from tandem.people.models import Child
 
 from ..actions.twocheck import CHECK_DOWNLOAD, CHECK_DUE_LIST, CHECK_FAMILY, CHECK_SIGN_OFF, CHECK_VIEW, CHECK_WRITE
-from ..forms.twocheck import CheckForm, FamilyContributionForm
+from ..forms.twocheck import CheckForm, CheckPurposeForm, FamilyContributionForm
 from ..models import ProgressCheck
 from ..selectors import twocheck as selectors
+from ..selectors.book import asks_purpose
 from ..services import twocheck as services
 from ..services.eyfs import journal_settings
 
@@ -71,11 +72,23 @@ def start(request: AuthedRequest, child: Child) -> HttpResponse:
     return redirect("journal:twocheck_edit", child.pk, check.pk)
 
 
+def _detail(
+    request: AuthedRequest, child: Child, check: ProgressCheck, purpose_form: CheckPurposeForm | None = None
+) -> HttpResponse:
+    permissions = selectors.permissions(request.user, check)
+    staff_download = permissions["may_download"] and asks_purpose(request.user, child)
+    context = {
+        "child": child,
+        "check": check,
+        "can": permissions,
+        "purpose_form": (purpose_form or CheckPurposeForm()) if staff_download else None,
+    }
+    return render(request, "journal/twocheck/detail.html", context, status=400 if purpose_form else 200)
+
+
 @action_required(CHECK_VIEW, Child)
 def detail(request: AuthedRequest, child: Child, check_id: int) -> HttpResponse:
-    check = selectors.check_of(actor=request.user, child=child, check_id=check_id)
-    context = {"child": child, "check": check, "can": selectors.permissions(request.user, check)}
-    return render(request, "journal/twocheck/detail.html", context)
+    return _detail(request, child, selectors.check_of(actor=request.user, child=child, check_id=check_id))
 
 
 @action_required(CHECK_WRITE, Child)
@@ -205,16 +218,29 @@ def acknowledge(request: AuthedRequest, child: Child, check_id: int) -> HttpResp
 
 @action_required(CHECK_DOWNLOAD, Child)
 def download(request: AuthedRequest, child: Child, check_id: int) -> HttpResponseBase:
-    """The PDF, only through this permission-checked view; "being prepared" (202) if not made yet."""
+    """The PDF, only through this permission-checked view; "being prepared" (202) if not made yet.
+    Staff post the small form on the check's page: why they download it is logged first (R51)."""
     check = selectors.check_of(actor=request.user, child=child, check_id=check_id)
     if not selectors.permissions(request.user, check)["may_download"]:
         raise Http404
+    data = request.POST if request.method == "POST" else None
+    form = CheckPurposeForm(data) if asks_purpose(request.user, child) else None
+    if form is not None and not form.is_valid():
+        if request.method != "POST":
+            messages.info(request, "Say why you are downloading the check, then download it.")
+            return redirect(reverse("journal:twocheck_detail", args=[child.pk, check.pk]) + "#download")
+        return _detail(request, child, check, purpose_form=form)
     if not check.pdf or not default_storage.exists(check.pdf.name):
         services.request_pdf(actor=request.user, check=check)
-        return render(request, "journal/twocheck/pdf_pending.html", {"child": child, "check": check}, status=202)
-    audit.record(
-        "journal.twocheck.downloaded", request.user, child_ids=[child.pk], obj=check, setting_id=child.setting_id
-    )
+        context = {"child": child, "check": check, "purpose_form": form}
+        return render(request, "journal/twocheck/pdf_pending.html", context, status=202)
+    purpose = form.cleaned_data["purpose"] if form is not None else None
+    try:
+        services.record_download(actor=request.user, check=check, purpose=purpose)
+    except ValidationError as error:
+        assert form is not None
+        form.add_error("other", error.messages)
+        return _detail(request, child, check, purpose_form=form)
     response = FileResponse(
         check.pdf.open("rb"),
         as_attachment=True,
