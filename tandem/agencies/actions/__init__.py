@@ -1,0 +1,1 @@
+"""Other agencies: actions, one module a feature (shared rules in ``rules.py``)."""

@@ -1,0 +1,1 @@
+"""Other agencies: demo, one module a feature."""

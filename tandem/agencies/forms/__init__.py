@@ -1,0 +1,1 @@
+"""Other agencies: forms, one module a feature."""

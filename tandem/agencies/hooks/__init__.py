@@ -1,0 +1,1 @@
+"""Other agencies: hooks, one module a feature."""

@@ -1,0 +1,1 @@
+"""Other agencies: selectors, one module a feature."""

@@ -1,0 +1,1 @@
+"""Other agencies: services, one module a feature."""

@@ -1,0 +1,1 @@
+"""Other agencies: views, one module a feature."""
