@@ -1,0 +1,1 @@
+"""Parents' voice: actions, one module a feature."""

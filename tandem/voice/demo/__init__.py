@@ -1,0 +1,1 @@
+"""Parents' voice: demo, one module a feature."""

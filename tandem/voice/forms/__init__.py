@@ -1,0 +1,1 @@
+"""Parents' voice: forms, one module a feature."""

@@ -1,0 +1,1 @@
+"""Parents' voice: hooks, one module a feature."""

@@ -1,0 +1,1 @@
+"""Parents' voice: selectors, one module a feature."""

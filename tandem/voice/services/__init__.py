@@ -1,0 +1,1 @@
+"""Parents' voice: services, one module a feature."""

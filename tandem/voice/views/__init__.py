@@ -1,0 +1,1 @@
+"""Parents' voice: views, one module a feature."""
