@@ -1,10 +1,11 @@
 """Demo of visiting professionals (R50) for Willowbrook.
 
 Hannah Lewis, the speech and language therapist of the directory demo's therapy service, signs in
-as ``slt@demo.tandem.invalid`` (the demo password). She has a visit to Isla Morgan today, 09:30 to
-11:30, supervised by Amira Hussain (Isla's key person): her arrival is left for Amira to record, and
-only then does Hannah see the share pack made for the visit (with Emma Morgan's consent). Three
-weeks ago she visited Isla once before: arrival and departure recorded, with Amira's note.
+as ``slt@demo.tandem.invalid`` (the demo password). She has a visit to Isla Morgan today, 07:00 to
+19:00 (all day, so the demo works whenever it is opened), supervised by Amira Hussain (Isla's key
+person): her arrival is left for Amira to record, and only then does Hannah see the share pack made
+for the visit (with Emma Morgan's consent). Three weeks ago she visited Isla once before: arrival
+and departure recorded, with Amira's note.
 
 Idempotent: the account and profile are found by email, today's visit by its start, the past visit
 and the share pack by child and professional. The agency is looked up by the directory demo's
@@ -131,11 +132,11 @@ def seed(*, setting: Setting) -> None:
     Visit.objects.get_or_create(
         child=isla,
         professional=profile,
-        starts_at=_at(today, 9, 30),
+        starts_at=_at(today, 7, 0),
         defaults={
             "supervisor": amira,
             "purpose": TODAY_PURPOSE,
-            "ends_at": _at(today, 11, 30),
+            "ends_at": _at(today, 19, 0),
             "share": share,
             "booked_by": manager or amira,
             "booked_at": timezone.now() - dt.timedelta(days=5),

@@ -464,7 +464,7 @@ def record_share(
                 user_ids=[locked.professional_id],
                 title=f"{child.setting.name} has shared information for your visit",
                 body="You can read it in Tandem during your visit, while it is going on.",
-                url="/",
+                url=reverse("agencies:my_visits"),
                 setting_id=child.setting_id,
             )
     return locked

@@ -555,3 +555,21 @@ def test_the_child_record_and_the_office_show_visits(world: Any, client: Any) ->
     assert reverse("agencies:visits", args=[w.setting.pk]) in office
     professionals = client.get(reverse("agencies:professionals", args=[w.setting.pk])).content.decode()
     assert "Priya Therapistson" in professionals and "Orla" not in professionals
+
+
+def test_changing_the_share_pack_of_a_visit(world: Any, client: Any, committed: Any) -> None:
+    w = world
+    mine, other_child = professional_share(w), professional_share(w, child=w.child_b)
+    login(client, w.manager)
+    url = reverse("agencies:visit_share", args=[w.visit.pk])
+    with committed():
+        assert client.post(url, {"share": mine.pk}).status_code == 302
+    w.visit.refresh_from_db()
+    assert w.visit.share == mine and events("agencies.visits.share_changed")
+    response = client.post(url, {"share": other_child.pk})
+    assert response.status_code == 400 and "Choose information shared about this child" in response.content.decode()
+    assert client.post(url, {"share": ""}).status_code == 302
+    w.visit.refresh_from_db()
+    assert w.visit.share is None
+    login(client, w.room_practitioner)  # sees the visit, may not change it
+    assert client.post(url, {"share": mine.pk}).status_code == 404

@@ -1,5 +1,5 @@
 """The demo's visiting professional seeds without error, twice (idempotent): Hannah Lewis signs in
-with the demo password, has a visit to Isla today (09:30 to 11:30, arrival left for Amira) and a
+with the demo password, has a visit to Isla today (07:00 to 19:00, arrival left for Amira) and a
 past visit with arrival and departure recorded."""
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ def test_demo_seeds_a_visiting_professional(settings: Any, tmp_path: Any, client
     assert len(visits) == 2
     past, today = visits
     assert past.arrived_at and past.departed_at and past.arrival_recorded_by == past.supervisor and past.notes
-    assert timezone.localtime(today.starts_at).time() == dt.time(9, 30)
-    assert timezone.localtime(today.ends_at).time() == dt.time(11, 30)
+    assert timezone.localtime(today.starts_at).time() == dt.time(7, 0)
+    assert timezone.localtime(today.ends_at).time() == dt.time(19, 0)
     assert timezone.localdate(today.starts_at) == timezone.localdate()
     assert today.arrived_at is None and today.supervisor.email == KEY_PERSON_EMAIL
     assert today.child.first_name == "Isla" and today.share is not None and today.share.professional == hannah
