@@ -16,10 +16,11 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
-from tandem.agencies.actions.plans import PLAN_VIEW, PLANS_FAMILY
+from tandem.agencies.actions.plans import PLAN_COMMENT, PLAN_VIEW, PLANS_FAMILY
 from tandem.agencies.models import PlanComment, PlanContributor, PlanReview, PlanTarget, Professional, SupportPlan
 from tandem.agencies.selectors import plans as selectors
 from tandem.agencies.services import plans as services
+from tandem.agencies.services.visits import set_professional_active
 from tandem.comms.models import Notification
 from tandem.core.access import can, forget
 from tandem.core.models import AuditEvent
@@ -617,3 +618,17 @@ def test_who_may_act_on_a_plan_may_read_it(world: Any) -> None:
         if can(user, actions.PLAN_START, world.child_a) and not can(user, actions.PLANS_CHILD, world.child_a):
             wrong.append((persona, "child_a", "start"))
     assert not wrong
+
+
+def test_a_deactivated_professional_loses_the_plans_they_were_invited_to(world: Any) -> None:
+    """Found in review: the plan invitation outlived the professional's deactivation."""
+    w = world
+    assert can(fresh(w.professional), PLAN_VIEW, w.plan_a)
+    set_professional_active(actor=w.manager, professional=w.professional_profile, active=False)
+    gone = fresh(w.professional)
+    assert not can(gone, PLAN_VIEW, w.plan_a) and not can(gone, PLAN_COMMENT, w.plan_a)
+    set_professional_active(actor=w.manager, professional=w.professional_profile, active=True)
+    assert can(fresh(w.professional), PLAN_VIEW, w.plan_a)
+    w.professional.is_active = False
+    w.professional.save()
+    assert not can(fresh(w.professional), PLAN_VIEW, w.plan_a)

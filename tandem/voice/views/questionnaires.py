@@ -242,8 +242,9 @@ def export(request: AuthedRequest, questionnaire: Questionnaire) -> HttpResponse
     """The results as CSV: counts and percentages (for a questionnaire that is not confidential,
     also who answered what). Withheld, like the page, below the minimum number of answers."""
     questionnaire = services.close_if_due(questionnaire)
-    services.record_export(actor=request.user, questionnaire=questionnaire)
     found = selectors.results(questionnaire)
+    if not found.withheld:
+        services.record_export(actor=request.user, questionnaire=questionnaire)
     rows: list[list[Any]] = [
         ["Questionnaire", questionnaire.title],
         ["Setting", questionnaire.setting.name],
