@@ -147,7 +147,7 @@ def test_a_forum_vote_closes_with_results_and_a_representative_moderates(
     expect(results.get_by_role("row", name=re.compile(rf"^{re.escape(YES)}"))).to_contain_text("1")
     expect(results.get_by_role("row", name=re.compile(rf"^{re.escape(YES)}"))).to_contain_text("50%")
     expect(results.get_by_role("row", name=re.compile(rf"^{re.escape(NO)}"))).to_contain_text("50%")
-    expect(page.locator(".forum-bar__fill.forum-bar--w50")).to_have_count(2)
+    expect(page.locator(".bar__fill.bar--w50")).to_have_count(2)
     sarah.follow(page.get_by_role("link", name="Say what we will do"))
     sarah.follow(page.get_by_role("button", name="Publish to families"), status=400)
     field(page, "What we will do").fill(OUTCOME)
