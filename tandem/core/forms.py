@@ -92,3 +92,41 @@ class ConcurrencyMixin(forms.ModelForm):  # type: ignore[type-arg]
             self.data = fresh_data
             raise forms.ValidationError(self.CHANGED_MESSAGE)
         return data
+
+
+class PurposeForm(forms.Form):
+    """Why a child's record (or a part of it) is exported or printed (R51): a common purpose from
+    ``PURPOSES``, or one typed. ``cleaned_data["purpose"]`` is what ``core.exports.record_export`` logs.
+    Subclasses set ``PURPOSES`` and may reword the question (``QUESTION``, ``MISSING``)."""
+
+    OTHER = "other"
+    PURPOSES: list[tuple[str, str]] = []
+    QUESTION = "Why are you exporting or printing it?"
+    MISSING = "Say why you are exporting or printing it."
+
+    reason = forms.ChoiceField(widget=forms.RadioSelect)
+    other = forms.CharField(
+        label="Another reason",
+        required=False,
+        max_length=200,
+        help_text="Only if you chose 'Another reason'. No one's name, please.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        reason = self.fields["reason"]
+        reason.label = self.QUESTION
+        reason.error_messages["required"] = self.MISSING
+        reason.choices = [*self.PURPOSES, (self.OTHER, "Another reason")]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        reason = data.get("reason")
+        other = " ".join((data.get("other") or "").split())
+        if reason == self.OTHER:
+            if not other:
+                self.add_error("other", "Write the reason.")
+            data["purpose"] = other
+        elif reason:
+            data["purpose"] = dict(self.PURPOSES)[reason]
+        return data

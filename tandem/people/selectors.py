@@ -171,10 +171,13 @@ def family_user_ids(
     room_id: int | None = None,
     child_ids: list[int] | None = None,
     parental_responsibility: bool = False,
+    contact: bool = False,
+    include_left: bool = False,
 ) -> list[int]:
     """The sign-ins of the families of current children (of a setting, a room, or these children):
     parents and carers whom no restriction keeps from information, optionally only those with
-    parental responsibility. The one way a feature finds whom to tell. One query."""
+    parental responsibility, or only those no restriction keeps from contact; ``include_left`` also
+    counts children who have left. The one way a feature finds whom to tell. One query."""
     links = ChildAdult.objects.filter(no_information=False, adult__user__isnull=False, adult__user__is_active=True)
     if setting_id is not None:
         links = links.filter(child__setting_id=setting_id)
@@ -184,6 +187,9 @@ def family_user_ids(
         links = links.filter(child_id__in=child_ids)
     if parental_responsibility:
         links = links.filter(parental_responsibility=True)
-    today = timezone.localdate()
-    links = links.filter(Q(child__leaving_date__isnull=True) | Q(child__leaving_date__gte=today))
+    if contact:
+        links = links.filter(no_contact=False)
+    if not include_left:
+        today = timezone.localdate()
+        links = links.filter(Q(child__leaving_date__isnull=True) | Q(child__leaving_date__gte=today))
     return sorted(set(links.values_list("adult__user_id", flat=True)))

@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from tandem.core.access import ACTIONS, can, permitted
 from tandem.core.models import Setting, User
-from tandem.people.models import Child, ChildAdult
+from tandem.people.models import Child
+from tandem.people.selectors import family_user_ids as people_family_user_ids
 
 from ..actions.multiagency import ACTION_DONE, MEETING_MANAGE, REFERRAL_MANAGE
 from ..actions.protection import PROTECTION_VIEW
@@ -142,11 +143,4 @@ def family_meetings(child: Child) -> QuerySet[AgencyMeeting]:
 def family_user_ids(child: Child) -> list[int]:
     """The family members told when something is shared with them: adults with parental
     responsibility whom no restriction keeps from information, who sign in. One query."""
-    links = ChildAdult.objects.filter(
-        child=child,
-        parental_responsibility=True,
-        no_information=False,
-        adult__user__isnull=False,
-        adult__user__is_active=True,
-    )
-    return sorted(set(links.values_list("adult__user_id", flat=True)))
+    return people_family_user_ids(child_ids=[child.pk], parental_responsibility=True, include_left=True)

@@ -14,6 +14,7 @@ from tandem.core.access import can, permitted
 from tandem.core.models import Setting, SettingMembership, User
 from tandem.core.roles import SettingRole
 from tandem.people.models import Child, ChildAdult, Relationship
+from tandem.people.selectors import family_user_ids as people_family_user_ids
 
 from ..actions.plans import (
     AGREED,
@@ -155,14 +156,7 @@ def due_words(review_on: dt.date, today: dt.date | None = None) -> tuple[str, st
 # --- who to tell, and who is writing -------------------------------------------------------------
 def family_user_ids(plan: SupportPlan) -> list[int]:
     """The family members who may read the plan and sign in: parental responsibility, no restriction."""
-    rows = ChildAdult.objects.filter(
-        child_id=plan.child_id,
-        parental_responsibility=True,
-        no_information=False,
-        adult__user__isnull=False,
-        adult__user__is_active=True,
-    )
-    return sorted(set(rows.values_list("adult__user_id", flat=True)))
+    return people_family_user_ids(child_ids=[plan.child_id], parental_responsibility=True, include_left=True)
 
 
 def staff_user_ids(plan: SupportPlan) -> list[int]:

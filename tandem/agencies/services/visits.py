@@ -26,6 +26,7 @@ from tandem.core.access import can, require
 from tandem.core.models import OrganisationMembership, Setting, SettingMembership, User
 from tandem.people.actions import CHILD_VIEW
 from tandem.people.models import Adult, Child, ChildAdult
+from tandem.people.selectors import family_user_ids
 from tandem.people.services import InvitationError
 
 from ..actions.visits import PROFESSIONAL_MANAGE, PROFESSIONALS, VISIT_BOOK, VISIT_LOG, VISIT_MANAGE
@@ -345,15 +346,7 @@ def book_visit(
 
 def _family_user_ids(child: Child) -> list[int]:
     """Adults with parental responsibility who sign in, whom no restriction keeps from information or contact."""
-    links = ChildAdult.objects.filter(
-        child=child,
-        parental_responsibility=True,
-        no_information=False,
-        no_contact=False,
-        adult__user__isnull=False,
-        adult__user__is_active=True,
-    )
-    return sorted(set(links.values_list("adult__user_id", flat=True)))
+    return family_user_ids(child_ids=[child.pk], parental_responsibility=True, contact=True, include_left=True)
 
 
 def _tell(visit: Visit, child: Child, professional: Professional, event: str) -> None:

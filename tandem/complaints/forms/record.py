@@ -7,11 +7,12 @@ from typing import Any
 
 from django import forms
 
+from tandem.core.forms import PurposeForm
+
 from ..models import RecordEntry
 from ..selectors.record import default_period
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-OTHER = "other"
 
 
 class PeriodForm(forms.Form):
@@ -39,40 +40,6 @@ class PeriodForm(forms.Form):
         if self.is_bound and self.is_valid():
             return self.cleaned_data["date_from"], self.cleaned_data["date_to"]
         return default_period()
-
-
-class PurposeForm(forms.Form):
-    """Why it is exported or printed (R51): kept with the export and audited."""
-
-    PURPOSES: list[tuple[str, str]] = []
-
-    reason = forms.ChoiceField(
-        label="Why are you exporting or printing it?",
-        widget=forms.RadioSelect,
-        error_messages={"required": "Say why you are exporting or printing it."},
-    )
-    other = forms.CharField(
-        label="Another reason",
-        required=False,
-        max_length=200,
-        help_text="Only if you chose 'Another reason'. No one's name, please.",
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["reason"].choices = [*self.PURPOSES, (OTHER, "Another reason")]  # type: ignore[attr-defined]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        reason = data.get("reason")
-        other = " ".join((data.get("other") or "").split())
-        if reason == OTHER:
-            if not other:
-                self.add_error("other", "Write the reason.")
-            data["purpose"] = other
-        elif reason:
-            data["purpose"] = dict(self.PURPOSES)[reason]
-        return data
 
 
 class RecordExportForm(PurposeForm):

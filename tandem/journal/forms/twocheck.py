@@ -6,8 +6,9 @@ from typing import Any
 
 from django import forms
 
+from tandem.core.forms import PurposeForm
+
 from ..models import Area, ProgressCheck
-from .book import PurposeForm
 
 
 class CheckForm(forms.Form):
@@ -93,6 +94,9 @@ class FamilyContributionForm(forms.Form):
 
 class CheckPurposeForm(PurposeForm):
     """Why a member of staff downloads the check (R51): logged with the download."""
+
+    QUESTION = "Why do you need it?"
+    MISSING = "Say why you need it."
 
     PURPOSES = [
         ("review", "For the health visitor's health and development review"),
