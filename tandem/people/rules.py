@@ -218,3 +218,30 @@ class IsKeyPersonInRoom(Rule):
 
     def holds(self, user: User) -> bool:
         return bool(self.room_ids(user))
+
+
+@dataclass(frozen=True)
+class IsKeyPersonInSetting(Rule):
+    """The key person (or back-up) of some child of the setting reached by ``setting`` ("" for a
+    Setting), while they work there. One query a request, shared by every action that asks."""
+
+    setting: str = ""
+
+    def setting_ids(self, user: User) -> list[int]:
+        def load() -> list[int]:
+            from .models import Child
+
+            active = sorted({s for s, _, _ in setting_roles(user)})
+            if not active:
+                return []
+            mine = Child.objects.filter(Q(key_person=user) | Q(backup_key_person=user), setting_id__in=active)
+            return sorted(set(mine.values_list("setting_id", flat=True)))
+
+        return list(memo(user, "key_person_setting_ids", load))
+
+    def q(self, user: User) -> Q:
+        ids = self.setting_ids(user)
+        return Q(**{path(self.setting, "id__in") if self.setting else "pk__in": ids}) if ids else NOTHING
+
+    def holds(self, user: User) -> bool:
+        return bool(self.setting_ids(user))

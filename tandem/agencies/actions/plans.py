@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Q
 
-from tandem.core.access import NOTHING, Action, HasSettingRole, Rule, memo, path, setting_roles
+from tandem.core.access import NOTHING, Action, HasSettingRole, Rule, memo, path
 from tandem.core.roles import LEADERSHIP
-from tandem.people.rules import IsLinkedAdult
+from tandem.people.rules import IsKeyPersonInSetting, IsLinkedAdult
 
 from ..rules import IsPlanContributor, child_room_rules, child_staff_rules, family_rules
 
@@ -87,33 +87,6 @@ class FamilyWithPlan(Rule):
         return self._family().holds(user)
 
 
-@dataclass(frozen=True)
-class KeyPersonInSetting(Rule):
-    """The key person (or back-up) of some child of the setting (``setting`` is the path to it,
-    "" for a Setting), while they work there."""
-
-    setting: str = ""
-
-    def setting_ids(self, user: User) -> list[int]:
-        def load() -> list[int]:
-            from tandem.people.models import Child
-
-            active = sorted({s for s, _, _ in setting_roles(user)})
-            if not active:
-                return []
-            mine = Child.objects.filter(Q(key_person=user) | Q(backup_key_person=user), setting_id__in=active)
-            return sorted(set(mine.values_list("setting_id", flat=True)))
-
-        return list(memo(user, "agencies_key_person_settings", load))
-
-    def q(self, user: User) -> Q:
-        ids = self.setting_ids(user)
-        return Q(**{path(self.setting, "id__in") if self.setting else "pk__in": ids}) if ids else NOTHING
-
-    def holds(self, user: User) -> bool:
-        return bool(self.setting_ids(user))
-
-
 # --- on a Child ------------------------------------------------------------------------------------
 PLANS_CHILD = Action(
     "agencies.plans.child",
@@ -137,7 +110,7 @@ PLANS_FAMILY = Action(
 # --- on a Setting ----------------------------------------------------------------------------------
 PLANS_DUE = Action(
     "agencies.plans.due",
-    rules=(HasSettingRole(*LEADERSHIP, setting=""), KeyPersonInSetting("")),
+    rules=(HasSettingRole(*LEADERSHIP, setting=""), IsKeyPersonInSetting()),
     description="The plans due for review: the setting's leaders (all plans) and key persons (their key "
     "children's plans).",
 )

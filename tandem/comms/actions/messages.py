@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Q
 
-from tandem.core.access import NOTHING, Action, HasSettingRole, Rule, memo, path, setting_roles
+from tandem.core.access import NOTHING, Action, HasSettingRole, Rule, memo, path
 from tandem.core.roles import LEADERSHIP, SettingRole
-from tandem.people.rules import IsKeyPerson, IsLinkedAdult, IsParentInSetting
+from tandem.people.rules import IsKeyPerson, IsKeyPersonInSetting, IsLinkedAdult, IsParentInSetting
 
 if TYPE_CHECKING:
     from tandem.core.models import User
@@ -58,32 +58,6 @@ class IsThreadParticipant(Rule):
         return memo(
             user, "comms_thread_participant", lambda: Thread.objects.filter(IsThreadParticipant().q(user)).exists()
         )
-
-
-@dataclass(frozen=True)
-class IsKeyPersonInSetting(Rule):
-    """The key person (or back-up) of some child in the setting, while they work there."""
-
-    setting: str = ""
-
-    def setting_ids(self, user: User) -> list[int]:
-        def load() -> list[int]:
-            from tandem.people.models import Child
-
-            active = sorted({s for s, _, _ in setting_roles(user)})
-            if not active:
-                return []
-            mine = Child.objects.filter(Q(key_person=user) | Q(backup_key_person=user), setting_id__in=active)
-            return sorted(set(mine.values_list("setting_id", flat=True)))
-
-        return memo(user, "comms_key_person_setting_ids", load)
-
-    def q(self, user: User) -> Q:
-        ids = self.setting_ids(user)
-        return Q(**{path(self.setting, "id__in") if self.setting else "pk__in": ids}) if ids else NOTHING
-
-    def holds(self, user: User) -> bool:
-        return bool(self.setting_ids(user))
 
 
 # Staff who answer the family about one child (the model reaches the child by ``child``, the setting by ``setting``).

@@ -36,9 +36,7 @@ from ..services import messages as services
 def messages_url(user: Any) -> str | None:
     """Where "Messages" in the menu goes: staff to their setting's inbox, families to their
     messages. Only from what the access layer has already loaded for the menu (no query)."""
-    from tandem.people.rules import IsParentInSetting
-
-    from ..actions.messages import IsKeyPersonInSetting
+    from tandem.people.rules import IsKeyPersonInSetting, IsParentInSetting
 
     handled = selectors.handler_setting_ids(user)
     if handled:

@@ -11,45 +11,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Q
-
-from tandem.core.access import NOTHING, Action, HasSettingRole, Rule, memo, path, setting_roles
+from tandem.core.access import Action, HasSettingRole
 from tandem.core.roles import LEADERSHIP, SettingRole
-from tandem.people.rules import IsKeyPerson, IsLinkedAdult, WorksInChildRoom
+from tandem.people.rules import IsKeyPerson, IsKeyPersonInSetting, IsLinkedAdult, WorksInChildRoom
 
 if TYPE_CHECKING:
-    from tandem.core.models import User
+    pass
 
 SIGN_OFF_ROLES = (SettingRole.MANAGER, SettingRole.DEPUTY, SettingRole.SENCO)
-
-
-@dataclass(frozen=True)
-class IsKeyPersonInSetting(Rule):
-    """Key person (or back-up) of some child in the setting reached by ``setting``, while working there."""
-
-    setting: str = ""
-
-    def setting_ids(self, user: User) -> list[int]:
-        def load() -> list[int]:
-            from tandem.people.models import Child
-
-            active = sorted({s for s, _, _ in setting_roles(user)})
-            if not active:
-                return []
-            mine = Child.objects.filter(Q(key_person=user) | Q(backup_key_person=user), setting_id__in=active)
-            return sorted(set(mine.values_list("setting_id", flat=True)))
-
-        return memo(user, "key_person_settings", load)
-
-    def q(self, user: User) -> Q:
-        ids = self.setting_ids(user)
-        return Q(**{path(self.setting, "id__in") if self.setting else "pk__in": ids}) if ids else NOTHING
-
-    def holds(self, user: User) -> bool:
-        return bool(self.setting_ids(user))
 
 
 # --- on a Child -------------------------------------------------------------------------------
