@@ -130,3 +130,12 @@ class PurposeForm(forms.Form):
         elif reason:
             data["purpose"] = dict(self.PURPOSES)[reason]
         return data
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker, given and read back as ISO dates (so a bound form shows its value)."""
+
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)

@@ -5,18 +5,11 @@ from typing import Any
 from django import forms
 from django.contrib.auth.password_validation import validate_password
 
-from tandem.core.forms import ConcurrencyMixin
+from tandem.core.forms import ConcurrencyMixin, DateInput
 from tandem.core.models import Setting, User
 
 from .models import Adult, Child, ChildAdult, Need
 from .selectors import staff_of
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class SearchForm(forms.Form):

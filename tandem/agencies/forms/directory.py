@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from tandem.core.forms import ConcurrencyMixin
+from tandem.core.forms import ConcurrencyMixin, DateInput
 from tandem.people.models import Adult, Child, ChildAdult
 
 from ..models import Agency, AgencyContact, Signposting
@@ -14,13 +14,6 @@ from ..selectors.directory import informed_links, signpost_agencies
 from ..services.directory import website_error
 
 ALL_CATEGORIES = [("", "All kinds of support"), *Agency.Category.choices]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def follow_up_field() -> forms.DateField:

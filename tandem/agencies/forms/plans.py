@@ -8,18 +8,13 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from tandem.core.forms import DateInput
+
 from ..models import PlanReview, PlanTarget, Professional, SupportPlan
 from ..services.plans import MAX_SHORT, MAX_TEXT
 
 OUT_OF_DATE = "This form is out of date. Open the plan again and make your changes."
 REAL_DATE = "Enter a real date, for example 5 June 2026."
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def version_field() -> forms.IntegerField:

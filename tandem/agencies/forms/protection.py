@@ -3,21 +3,14 @@ the record (dates against the plan, an open plan); these forms check the shape o
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 from django.utils import timezone
+
+from tandem.core.forms import DateInput
 
 from ..models import ProtectionTask
 
 DATE_ERRORS = {"invalid": "Enter a real date, for example 5 June 2026."}
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def date_field(label: str, *, required: bool = True, help_text: str = "", today: bool = False) -> forms.DateField:

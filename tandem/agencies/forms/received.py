@@ -8,17 +8,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from tandem.core.forms import DateInput
+
 from ..models import Agency, ReceivedItem
 from ..services.received import check_document
 
 PDF_ACCEPT = {"accept": "application/pdf,.pdf"}
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class PastDateField(forms.DateField):

@@ -6,12 +6,9 @@ from typing import Any
 
 from django import forms
 
+from tandem.core.forms import DateInput
+
 from ..models import Share, SharingDecision
-
-
-def date_input() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
 
 PARENTS_TOLD_HELP = (
     "Tell them unless that would put the child at greater risk of significant harm (or hinder a police "
@@ -30,7 +27,7 @@ class ParentsToldForm(forms.Form):
     parents_told_on = forms.DateField(
         label="When they were told",
         required=False,
-        widget=date_input(),
+        widget=DateInput(),
         help_text="If they were told.",
         error_messages={"invalid": "Enter a real date, for example 3 March 2027."},
     )
@@ -113,7 +110,7 @@ class RecordForm(forms.Form):
     consent_on = forms.DateField(
         label="When they consented",
         required=False,
-        widget=date_input(),
+        widget=DateInput(),
         error_messages={"invalid": "Enter a real date, for example 3 March 2027."},
     )
     consent_how = forms.CharField(

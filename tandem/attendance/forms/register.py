@@ -7,16 +7,11 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from tandem.core.forms import DateInput
+
 from ..models import Absence
 
 SOMEONE_ELSE = "other"
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class ArriveForm(forms.Form):

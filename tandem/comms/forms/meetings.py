@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from tandem.core.forms import DateInput
 from tandem.core.models import Room, Setting
 
 from ..models.meetings import Meeting, MeetingOption
@@ -15,13 +16,6 @@ from . import BoundedChoices
 
 TIME_FIELDS = [f"time_{n}" for n in range(1, MAX_TIMES + 1)]
 SHOWN_TIMES = 4  # time fields shown; the rest are behind "more times"
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class DateTimeInput(forms.DateTimeInput):

@@ -7,19 +7,13 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from tandem.core.forms import DateInput
 from tandem.core.models import Setting, User
 
 from ..models import Complaint
 from ..selectors.allegations import child_choices, staff_choices
 
 PDF_ACCEPT = {"accept": "application/pdf,.pdf"}
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class PersonField(forms.ModelChoiceField):  # type: ignore[type-arg]

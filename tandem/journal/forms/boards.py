@@ -8,16 +8,10 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from tandem.core.forms import DateInput
 from tandem.people.models import Child
 
 from ..models import Area
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class BoardForm(forms.Form):

@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from tandem.core.forms import ConcurrencyMixin
+from tandem.core.forms import ConcurrencyMixin, DateInput
 
 from ..models.policies import Policy, PolicyVersion
 
@@ -17,13 +17,6 @@ MARKDOWN_HELP = (
     "Markdown: ## for a heading, **bold**, lists with - at the start of a line, [link text](https://…). No pictures."
 )
 CHANGES_HELP = "In plain words, for parents and staff: what is new or different, and why."
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def date_field(label: str, *, required: bool, help_text: str = "") -> forms.DateField:

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 
+from tandem.core.forms import DateInput
 from tandem.core.models import Room
 
 from ..models import Question, Questionnaire
@@ -24,13 +25,6 @@ from ..services.questionnaires import (
     TEXT_TOO_LONG,
     field_name,
 )
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self) -> None:
-        super().__init__(format="%Y-%m-%d")
 
 
 class QuestionnaireForm(forms.Form):
