@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "tandem.complaints",
     "tandem.agencies",
     "tandem.voice",
+    "tandem.records",
     "ninja",
 ]
 

@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("tandem.complaints.urls")),
     path("", include("tandem.agencies.urls")),
     path("", include("tandem.voice.urls")),
+    path("", include("tandem.records.urls")),
 ]

@@ -15,12 +15,33 @@ from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
+from django.shortcuts import render
 
 from . import audit
 from .access import Action, can, get_permitted
 
 View = Callable[..., HttpResponseBase]
 PUBLIC = "public"
+
+# A write guard may refuse any change (a request that is not GET or HEAD) to the object a view is
+# about, whatever the action allows: an archived child's record is read-only (R67). ``core`` knows
+# nothing of children: apps register guards, each with the actions it leaves alone.
+WriteGuard = Callable[[models.Model], str | None]
+WRITE_GUARDS: list[tuple[WriteGuard, Callable[[Action], bool]]] = []
+
+
+def register_write_guard(guard: WriteGuard, *, exempt: Callable[[Action], bool] = lambda action: False) -> None:
+    """``guard(obj)`` returns why a change to ``obj`` is refused, or None to allow it."""
+    WRITE_GUARDS.append((guard, exempt))
+
+
+def refused_change(action: Action, obj: models.Model) -> str | None:
+    for guard, exempt in WRITE_GUARDS:
+        if not exempt(action):
+            reason = guard(obj)
+            if reason:
+                return reason
+    return None
 
 
 def action_required(
@@ -49,8 +70,11 @@ def action_required(
                 return view(request, *args, **kwargs)
             source = queryset() if queryset else model._default_manager.all()
             obj = get_permitted(user, action, source, kwargs.pop(kwarg))
-            if action.audit_read and request.method in ("GET", "HEAD"):
-                record_read(action, user, obj)
+            if request.method in ("GET", "HEAD"):
+                if action.audit_read:
+                    record_read(action, user, obj)
+            elif (reason := refused_change(action, obj)) is not None:
+                return render(request, "core/read_only.html", {"reason": reason}, status=409)
             return view(request, obj, *args, **kwargs)
 
         wrapped.tandem_action = action  # type: ignore[attr-defined]

@@ -1,0 +1,1 @@
+"""Schools and the record's life: actions, one module a feature."""

@@ -1,0 +1,1 @@
+"""Schools and the record's life: demo, one module a feature."""

@@ -1,0 +1,1 @@
+"""Schools and the record's life: forms, one module a feature."""

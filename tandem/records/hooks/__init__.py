@@ -1,0 +1,1 @@
+"""Schools and the record's life: hooks, one module a feature."""

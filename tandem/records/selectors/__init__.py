@@ -1,0 +1,1 @@
+"""Schools and the record's life: selectors, one module a feature."""

@@ -1,0 +1,1 @@
+"""Schools and the record's life: services, one module a feature."""

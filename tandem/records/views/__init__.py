@@ -1,0 +1,1 @@
+"""Schools and the record's life: views, one module a feature."""
