@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from tandem.core.access import can
 from tandem.core.decorators import action_required
 from tandem.core.forms import submit
-from tandem.core.http import AuthedRequest
+from tandem.core.http import AuthedRequest, form_status
 from tandem.core.models import Setting
 from tandem.core.pagination import paginate, query_without_page
 from tandem.people.models import Child
@@ -58,10 +58,6 @@ def _signpostings() -> QuerySet[Signposting]:
     return Signposting.objects.select_related("child", "child__setting", "agency", "adult", "recorded_by")
 
 
-def _status(form: object) -> int:
-    return 400 if getattr(form, "is_bound", False) else 200
-
-
 # --- the staff directory ------------------------------------------------------------------------
 
 
@@ -100,7 +96,7 @@ def agency_add(request: AuthedRequest, setting: Setting) -> HttpResponse:
     if agency is not None:
         return redirect("agencies:directory_agency", agency.pk)
     context = {"setting": setting, "form": form}
-    return render(request, "agencies/directory/agency_form.html", context, status=_status(form))
+    return render(request, "agencies/directory/agency_form.html", context, status=form_status(form))
 
 
 @action_required(AGENCY_VIEW, Agency, queryset=_agencies)
@@ -127,7 +123,7 @@ def agency_edit(request: AuthedRequest, agency: Agency) -> HttpResponse:
     ):
         return redirect("agencies:directory_agency", agency.pk)
     context = {"setting": agency.setting, "agency": agency, "form": form}
-    return render(request, "agencies/directory/agency_form.html", context, status=_status(form))
+    return render(request, "agencies/directory/agency_form.html", context, status=form_status(form))
 
 
 @require_POST
@@ -163,7 +159,7 @@ def contact_add(request: AuthedRequest, agency: Agency) -> HttpResponse:
     ):
         return redirect("agencies:directory_agency", agency.pk)
     context = {"setting": agency.setting, "agency": agency, "form": form}
-    return render(request, "agencies/directory/contact_form.html", context, status=_status(form))
+    return render(request, "agencies/directory/contact_form.html", context, status=form_status(form))
 
 
 @action_required(AGENCY_MANAGE, Agency, queryset=_agencies)
@@ -178,7 +174,7 @@ def contact_edit(request: AuthedRequest, agency: Agency, contact_id: int) -> Htt
     ):
         return redirect("agencies:directory_agency", agency.pk)
     context = {"setting": agency.setting, "agency": agency, "contact": contact, "form": form}
-    return render(request, "agencies/directory/contact_form.html", context, status=_status(form))
+    return render(request, "agencies/directory/contact_form.html", context, status=form_status(form))
 
 
 @require_POST
@@ -230,7 +226,7 @@ def signpost(request: AuthedRequest, child: Child) -> HttpResponse:
         "page": paginate(request, selectors.signpostings_of(child), per_page=10),
         "query": query_without_page(request),
     }
-    return render(request, "agencies/directory/signpost.html", context, status=_status(form))
+    return render(request, "agencies/directory/signpost.html", context, status=form_status(form))
 
 
 @action_required(SIGNPOSTING_UPDATE, Signposting, queryset=_signpostings)
@@ -249,7 +245,7 @@ def signposting(request: AuthedRequest, signposting: Signposting) -> HttpRespons
         "form": form,
         "may_list": can(request.user, SIGNPOSTING_LIST, signposting.child.setting),
     }
-    return render(request, "agencies/directory/signposting.html", context, status=_status(form))
+    return render(request, "agencies/directory/signposting.html", context, status=form_status(form))
 
 
 @action_required(SIGNPOSTING_LIST, Setting, queryset=_settings)

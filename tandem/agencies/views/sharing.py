@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -25,7 +24,7 @@ from django.views.decorators.http import require_GET, require_POST
 from tandem.core.access import can
 from tandem.core.decorators import action_required, public
 from tandem.core.forms import submit
-from tandem.core.http import AuthedRequest
+from tandem.core.http import AuthedRequest, form_status, posted, secret_link
 from tandem.core.models import Setting
 from tandem.core.pagination import paginate, query_without_page
 from tandem.people.models import Child
@@ -44,22 +43,6 @@ from ..selectors import sharing as selectors
 from ..services import sharing as services
 
 SESSION_KEY = "agencies_share_token"
-
-
-def _posted(request: HttpRequest) -> Any:
-    """The posted data (even when empty), or None for a GET: an empty post is still a post."""
-    return request.POST if request.method == "POST" else None
-
-
-def _status(form: forms.Form) -> int:
-    return 400 if form.is_bound and form.errors else 200
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
 
 
 # --- a child's shares -----------------------------------------------------------------------------------
@@ -104,7 +87,7 @@ def _recipient_value(share: Share) -> str:
 @action_required(SHARING_MANAGE, Child)
 def start(request: AuthedRequest, child: Child) -> HttpResponse:
     """Prepare a share pack: who for, why, how. Items are chosen on the next page."""
-    form = ShareForm(_posted(request), recipients=_recipients(child))
+    form = ShareForm(posted(request), recipients=_recipients(child))
     share = submit(
         request,
         form,
@@ -120,7 +103,7 @@ def start(request: AuthedRequest, child: Child) -> HttpResponse:
     if share is not None:
         return redirect("agencies:share_items", share.pk)
     context = {"child": child, "form": form, "share": None, "no_recipients": not _recipients(child)}
-    return render(request, "agencies/sharing/start.html", context, status=_status(form))
+    return render(request, "agencies/sharing/start.html", context, status=form_status(form))
 
 
 # --- one share -----------------------------------------------------------------------------------------
@@ -156,7 +139,7 @@ def change(request: AuthedRequest, share: Share) -> HttpResponse:
         return done
     child = share.child
     initial = {"recipient": _recipient_value(share), "purpose": share.purpose, "delivery": share.delivery}
-    form = ShareForm(_posted(request), initial=initial, recipients=_recipients(child))
+    form = ShareForm(posted(request), initial=initial, recipients=_recipients(child))
     changed = submit(
         request,
         form,
@@ -172,7 +155,7 @@ def change(request: AuthedRequest, share: Share) -> HttpResponse:
     if changed is not None:
         return redirect("agencies:share", share.pk)
     context = {"child": child, "form": form, "share": share}
-    return render(request, "agencies/sharing/start.html", context, status=_status(form))
+    return render(request, "agencies/sharing/start.html", context, status=form_status(form))
 
 
 @action_required(SHARE_VIEW, Share)
@@ -182,7 +165,7 @@ def items(request: AuthedRequest, share: Share) -> HttpResponse:
         return done
     groups = selectors.pack_groups(actor=request.user, child=share.child)
     values = [choice.value for group in groups for choice in group.choices]
-    form = ItemsForm(_posted(request), values=values, initial={"items": selectors.chosen_values(share)})
+    form = ItemsForm(posted(request), values=values, initial={"items": selectors.chosen_values(share)})
     saved = submit(
         request,
         form,
@@ -193,7 +176,7 @@ def items(request: AuthedRequest, share: Share) -> HttpResponse:
         return redirect("agencies:share", share.pk)
     chosen = set(form["items"].value() or [])
     context = {"share": share, "child": share.child, "form": form, "groups": groups, "chosen": chosen}
-    return render(request, "agencies/sharing/items.html", context, status=_status(form))
+    return render(request, "agencies/sharing/items.html", context, status=form_status(form))
 
 
 @action_required(SHARE_VIEW, Share)
@@ -209,7 +192,7 @@ def record(request: AuthedRequest, share: Share) -> HttpResponse:
             (d.pk, f"{timezone.localtime(d.decided_at):%-d %B %Y}: {d.with_whom}"[:200])
             for d in selectors.decisions_for(child)
         ]
-    form = RecordForm(_posted(request), adults=adults, decisions=decisions)
+    form = RecordForm(posted(request), adults=adults, decisions=decisions)
     done_share = submit(
         request,
         form,
@@ -237,7 +220,7 @@ def record(request: AuthedRequest, share: Share) -> HttpResponse:
         ),
         "may_decide": can(request.user, SHARING_DECIDE, child),
     }
-    return render(request, "agencies/sharing/record.html", context, status=_status(form))
+    return render(request, "agencies/sharing/record.html", context, status=form_status(form))
 
 
 def _post_action(request: AuthedRequest, share: Share, run: Any, success: str) -> HttpResponse:
@@ -277,7 +260,7 @@ def decisions(request: AuthedRequest, child: Child) -> HttpResponse:
 
 @action_required(SHARING_DECIDE, Child)
 def decide(request: AuthedRequest, child: Child) -> HttpResponse:
-    form = DecisionForm(_posted(request))
+    form = DecisionForm(posted(request))
     decision = submit(
         request,
         form,
@@ -294,7 +277,7 @@ def decide(request: AuthedRequest, child: Child) -> HttpResponse:
     )
     if decision is not None:
         return redirect("agencies:sharing_decisions", child.pk)
-    return render(request, "agencies/sharing/decide.html", {"child": child, "form": form}, status=_status(form))
+    return render(request, "agencies/sharing/decide.html", {"child": child, "form": form}, status=form_status(form))
 
 
 @action_required(SHARING_DECIDE, Child)
@@ -307,7 +290,7 @@ def parents_told(request: AuthedRequest, child: Child, decision_id: int) -> Http
         "parents_told_on": decision.parents_told_on,
         "not_told_reason": decision.not_told_reason,
     }
-    form = ParentsToldForm(_posted(request), initial=initial)
+    form = ParentsToldForm(posted(request), initial=initial)
     saved = submit(
         request,
         form,
@@ -323,7 +306,7 @@ def parents_told(request: AuthedRequest, child: Child, decision_id: int) -> Http
     if saved is not None:
         return redirect("agencies:sharing_decisions", child.pk)
     context = {"child": child, "form": form, "decision": decision}
-    return render(request, "agencies/sharing/parents_told.html", context, status=_status(form))
+    return render(request, "agencies/sharing/parents_told.html", context, status=form_status(form))
 
 
 # --- the setting's log -----------------------------------------------------------------------------------
@@ -364,11 +347,11 @@ def family(request: AuthedRequest, child: Child) -> HttpResponse:
 def shared_link(request: HttpRequest, token: str) -> HttpResponse:
     """The emailed link: keep the token in the session and drop it from the address bar."""
     request.session[SESSION_KEY] = token
-    return _private(HttpResponseRedirect(reverse("agencies:shared_view")))
+    return secret_link(HttpResponseRedirect(reverse("agencies:shared_view")))
 
 
 def _invalid(request: HttpRequest) -> HttpResponse:
-    return _private(render(request, "agencies/sharing/invalid.html", status=404))
+    return secret_link(render(request, "agencies/sharing/invalid.html", status=404))
 
 
 @public
@@ -388,7 +371,7 @@ def shared_view(request: HttpRequest) -> HttpResponse:
         "setting": share.child.setting,
         "entries": selectors.render_pack(share, document_url=document_url),
     }
-    return _private(render(request, "agencies/sharing/shared.html", context))
+    return secret_link(render(request, "agencies/sharing/shared.html", context))
 
 
 @public

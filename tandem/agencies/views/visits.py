@@ -26,7 +26,7 @@ from tandem.core import audit
 from tandem.core.access import can
 from tandem.core.decorators import action_required, public
 from tandem.core.forms import submit
-from tandem.core.http import AuthedRequest
+from tandem.core.http import AuthedRequest, form_status
 from tandem.core.models import Setting
 from tandem.core.pagination import paginate, query_without_page
 from tandem.people.forms import AcceptInvitationForm
@@ -50,10 +50,6 @@ from ..selectors import visits as selectors
 from ..services import visits as services
 
 SESSION_KEY = "agencies_professional_invitation"
-
-
-def _status(form: forms.Form) -> int:
-    return 400 if form.is_bound and form.errors else 200
 
 
 def _visits() -> Any:
@@ -86,7 +82,7 @@ def professional_invite(request: AuthedRequest, setting: Setting) -> HttpRespons
     )
     if professional is not None:
         return redirect("agencies:professionals", setting.pk)
-    return render(request, "agencies/visits/invite.html", {"setting": setting, "form": form}, status=_status(form))
+    return render(request, "agencies/visits/invite.html", {"setting": setting, "form": form}, status=form_status(form))
 
 
 @require_POST
@@ -160,7 +156,7 @@ def professional_accept(request: AuthedRequest) -> HttpResponse:
         "professional": invitation.professional,
         "has_sign_in": has_sign_in,
     }
-    return render(request, "agencies/visits/accept.html", context, status=_status(form))
+    return render(request, "agencies/visits/accept.html", context, status=form_status(form))
 
 
 # --- booking ---------------------------------------------------------------------------------------------
@@ -184,7 +180,7 @@ def visit_book(request: AuthedRequest, child: Child) -> HttpResponse:
         "no_professionals": no_professionals,
         "may_invite": can(request.user, PROFESSIONALS, child.setting),
     }
-    return render(request, "agencies/visits/book.html", context, status=_status(form))
+    return render(request, "agencies/visits/book.html", context, status=form_status(form))
 
 
 @action_required(VISITS_LIST, Setting)

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST, require_safe
 from tandem.core.access import can
 from tandem.core.decorators import action_required, public
 from tandem.core.forms import submit
-from tandem.core.http import AuthedRequest
+from tandem.core.http import AuthedRequest, private
 from tandem.core.models import Room, Setting
 from tandem.core.pagination import paginate, query_without_page
 
@@ -35,18 +35,10 @@ from ..selectors.translations import localise, localise_many
 from ..services import events as services
 
 
-def _private(response: HttpResponse) -> HttpResponse:
-    """Never cached. (No ``Referrer-Policy: no-referrer`` on pages with forms: Chromium then sends
-    ``Origin: null`` and Django's CSRF check refuses the post.)"""
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
 def _ics(body: bytes, filename: str, disposition: str = "attachment") -> HttpResponse:
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    return _private(response)
+    return private(response)
 
 
 # --- the setting's events ----------------------------------------------------------------------
@@ -237,7 +229,7 @@ def calendar(request: AuthedRequest) -> HttpResponse:
         feed = CalendarFeed.objects.filter(user=request.user).first()
     webcal = "webcal://" + address.split("://", 1)[1] if address else ""
     response = render(request, "comms/events/calendar.html", {"feed": feed, "address": address, "webcal": webcal})
-    return _private(response)
+    return private(response)
 
 
 @public
@@ -248,5 +240,5 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     if user is None:
         response = HttpResponse("Not found", status=404, content_type="text/plain")
         response._has_been_logged = True  # type: ignore[attr-defined]  # keep the token out of the logs
-        return _private(response)
+        return private(response)
     return _ics(selectors.to_ics(selectors.feed_items(user)), "tandem.ics", "inline")

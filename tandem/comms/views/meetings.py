@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from tandem.core.access import can, permitted
 from tandem.core.decorators import action_required
 from tandem.core.forms import submit
-from tandem.core.http import AuthedRequest
+from tandem.core.http import AuthedRequest, form_status
 from tandem.core.models import Setting
 from tandem.core.pagination import paginate, query_without_page
 from tandem.people.models import Child
@@ -111,7 +111,10 @@ def meeting_new(request: AuthedRequest, child: Child) -> HttpResponse:
     if meeting is not None:
         return _back(meeting)
     return render(
-        request, "comms/meetings/arrange.html", {"child": child, "form": form, "meeting": None}, status=_status(form)
+        request,
+        "comms/meetings/arrange.html",
+        {"child": child, "form": form, "meeting": None},
+        status=form_status(form),
     )
 
 
@@ -130,11 +133,7 @@ def meeting_request(request: AuthedRequest, child: Child) -> HttpResponse:
     )
     if meeting is not None:
         return _back(meeting)
-    return render(request, "comms/meetings/request.html", {"child": child, "form": form}, status=_status(form))
-
-
-def _status(form: forms.BaseForm) -> int:
-    return 400 if form.is_bound and form.errors else 200
+    return render(request, "comms/meetings/request.html", {"child": child, "form": form}, status=form_status(form))
 
 
 # --- one meeting -----------------------------------------------------------------------------------
@@ -327,7 +326,7 @@ def meeting_arrange(request: AuthedRequest, meeting: Meeting) -> HttpResponse:
     if done is not None:
         return _back(meeting)
     context = {"child": meeting.child, "form": form, "meeting": meeting}
-    return render(request, "comms/meetings/arrange.html", context, status=_status(form))
+    return render(request, "comms/meetings/arrange.html", context, status=form_status(form))
 
 
 @action_required(MEETING_MANAGE, Meeting)
@@ -355,7 +354,7 @@ def meeting_edit(request: AuthedRequest, meeting: Meeting) -> HttpResponse:
     if done is not None:
         return _back(meeting)
     context = {"meeting": meeting, "child": meeting.child, "form": form}
-    return render(request, "comms/meetings/change.html", context, status=_status(form))
+    return render(request, "comms/meetings/change.html", context, status=form_status(form))
 
 
 @action_required(MEETING_MANAGE, Meeting)
@@ -371,7 +370,7 @@ def meeting_cancel(request: AuthedRequest, meeting: Meeting) -> HttpResponse:
     if done is not None:
         return _back(meeting)
     context = {"meeting": meeting, "child": meeting.child, "form": form, "when": services.when_text(meeting.starts_at)}
-    return render(request, "comms/meetings/cancel.html", context, status=_status(form))
+    return render(request, "comms/meetings/cancel.html", context, status=form_status(form))
 
 
 @action_required(MEETING_MANAGE, Meeting)
@@ -394,7 +393,7 @@ def meeting_notes(request: AuthedRequest, meeting: Meeting) -> HttpResponse:
             messages.success(request, "The notes are shared with the family.")
         return _back(meeting)
     context = {"meeting": meeting, "child": meeting.child, "form": form, "when": services.when_text(meeting.starts_at)}
-    return render(request, "comms/meetings/notes.html", context, status=_status(form))
+    return render(request, "comms/meetings/notes.html", context, status=form_status(form))
 
 
 # --- the setting -----------------------------------------------------------------------------------
@@ -436,7 +435,9 @@ def round_new(request: AuthedRequest, setting: Setting) -> HttpResponse:
     )
     if made is not None:
         return redirect("comms:meeting_round", made.pk)
-    return render(request, "comms/meetings/round_new.html", {"setting": setting, "form": form}, status=_status(form))
+    return render(
+        request, "comms/meetings/round_new.html", {"setting": setting, "form": form}, status=form_status(form)
+    )
 
 
 @action_required(ROUND_VIEW, MeetingRound, queryset=lambda: MeetingRound.objects.select_related("room", "setting"))

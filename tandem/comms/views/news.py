@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from tandem.core.decorators import action_required
 from tandem.core.forms import submit
-from tandem.core.http import AuthedRequest
+from tandem.core.http import AuthedRequest, form_status
 from tandem.core.models import Setting
 from tandem.core.pagination import paginate, query_without_page
 
@@ -85,11 +85,6 @@ def staff_list(request: AuthedRequest, setting: Setting) -> HttpResponse:
     return render(request, "comms/news/staff_list.html", context)
 
 
-def _status(form: Any) -> int:
-    """400 for a form sent back with errors (as every other form page), 200 otherwise."""
-    return 400 if form.is_bound and form.errors else 200
-
-
 @action_required(NEWS_WRITE, Setting)
 def new_post(request: AuthedRequest, setting: Setting) -> HttpResponse:
     form = PostForm(request.POST or None, setting=setting)
@@ -101,7 +96,7 @@ def new_post(request: AuthedRequest, setting: Setting) -> HttpResponse:
     )
     if made:
         return redirect("comms:news_manage", made.pk)
-    return render(request, "comms/news/form.html", {"form": form, "setting": setting}, status=_status(form))
+    return render(request, "comms/news/form.html", {"form": form, "setting": setting}, status=form_status(form))
 
 
 def _editable(post: Post) -> bool:
@@ -148,7 +143,7 @@ def edit(request: AuthedRequest, post: Post) -> HttpResponse:
     if submit(request, form, lambda data: services.update_post(actor=request.user, post=post, data=data), "Saved."):
         return redirect("comms:news_manage", post.pk)
     context = {"form": form, "setting": post.setting, "post": post}
-    return render(request, "comms/news/form.html", context, status=_status(form))
+    return render(request, "comms/news/form.html", context, status=form_status(form))
 
 
 def _act(request: AuthedRequest, post: Post, run: Any, done: str) -> HttpResponse:
@@ -252,4 +247,4 @@ def in_person(request: AuthedRequest, post: Post, recipient_id: int) -> HttpResp
     if done:
         return redirect("comms:news_confirmations", post.pk)
     context = {"post": post, "row": selectors.with_children(post, [row])[0], "form": form}
-    return render(request, "comms/news/in_person.html", context, status=_status(form))
+    return render(request, "comms/news/in_person.html", context, status=form_status(form))

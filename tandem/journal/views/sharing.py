@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from tandem.core.access import can
 from tandem.core.decorators import action_required, public
 from tandem.core.forms import submit
-from tandem.core.http import AuthedRequest
+from tandem.core.http import AuthedRequest, secret_link
 from tandem.core.pagination import paginate
 from tandem.enrolment.models import ConsentCode
 from tandem.enrolment.selectors.consents import consent_now
@@ -29,13 +29,6 @@ from ..selectors import sharing as selectors
 from ..services import sharing as services
 
 SESSION_KEY = "journal_outside_share_token"
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
 
 
 # --- staff and family: the log ------------------------------------------------------------------
@@ -100,7 +93,7 @@ def revoke(request: AuthedRequest, child: Child, share_id: int) -> HttpResponse:
 def shared_link(request: HttpRequest, token: str) -> HttpResponse:
     """The emailed link: keep the token in the session and drop it from the address bar."""
     request.session[SESSION_KEY] = token
-    return _private(HttpResponseRedirect(reverse("journal:shared_view")))
+    return secret_link(HttpResponseRedirect(reverse("journal:shared_view")))
 
 
 @public
@@ -109,6 +102,6 @@ def shared_view(request: HttpRequest) -> HttpResponse:
     """The summary or check sent, read-only; the same "not valid" page for any link that does not work."""
     share = services.open_share(token=request.session.get(SESSION_KEY, ""))
     if share is None:
-        return _private(render(request, "journal/sharing/invalid.html", status=404))
+        return secret_link(render(request, "journal/sharing/invalid.html", status=404))
     context = selectors.shared_item_context(share)
-    return _private(render(request, "journal/sharing/shared.html", context))
+    return secret_link(render(request, "journal/sharing/shared.html", context))

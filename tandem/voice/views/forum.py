@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from tandem.core.access import can
 from tandem.core.decorators import action_required
 from tandem.core.forms import submit
-from tandem.core.http import AuthedRequest
+from tandem.core.http import AuthedRequest, form_status
 from tandem.core.models import Setting, User
 from tandem.core.pagination import paginate
 from tandem.people.models import ChildAdult
@@ -51,11 +51,6 @@ from ..models import ForumMinutes, ForumPost, ForumTopic, ParentRepresentative, 
 from ..selectors import forum as selectors
 from ..services import forum as services
 
-
-def _status(form: Any) -> int:
-    return 400 if form is not None and form.is_bound else 200
-
-
 # --- the forum's page and its discussions -------------------------------------------------------
 
 
@@ -85,7 +80,7 @@ def topic_new(request: AuthedRequest, setting: Setting) -> HttpResponse:
     )
     if made is not None:
         return redirect("voice:forum_topic", made.pk)
-    return render(request, "voice/forum/topic_new.html", {"setting": setting, "form": form}, status=_status(form))
+    return render(request, "voice/forum/topic_new.html", {"setting": setting, "form": form}, status=form_status(form))
 
 
 def _topics() -> QuerySet[ForumTopic]:
@@ -144,7 +139,7 @@ def topic_hide(request: AuthedRequest, topic: ForumTopic) -> HttpResponse:
     if done is not None:
         return redirect("voice:forum_topic", topic.pk)
     context = {"setting": topic.setting, "topic": topic, "form": form}
-    return render(request, "voice/forum/hide.html", context, status=_status(form))
+    return render(request, "voice/forum/hide.html", context, status=form_status(form))
 
 
 def _act(request: AuthedRequest, run: Callable[[], Any], success: str, to: str) -> HttpResponse:
@@ -221,7 +216,7 @@ def post_hide(request: AuthedRequest, post: ForumPost) -> HttpResponse:
     if done is not None:
         return redirect(_topic_url(post.topic))
     context = {"setting": post.topic.setting, "topic": post.topic, "post": post, "form": form}
-    return render(request, "voice/forum/hide.html", context, status=_status(form))
+    return render(request, "voice/forum/hide.html", context, status=form_status(form))
 
 
 @require_POST
@@ -261,7 +256,7 @@ def representatives(request: AuthedRequest, setting: Setting) -> HttpResponse:
     if done is not None:
         return redirect("voice:forum_representatives", setting.pk)
     context = {"setting": setting, "representatives": current, "form": form}
-    return render(request, "voice/forum/representatives.html", context, status=_status(form))
+    return render(request, "voice/forum/representatives.html", context, status=form_status(form))
 
 
 @require_POST
@@ -296,7 +291,7 @@ def minutes_new(request: AuthedRequest, setting: Setting) -> HttpResponse:
     )
     if made is not None:
         return redirect("voice:forum_minutes", made.pk)
-    return render(request, "voice/forum/minutes_new.html", {"setting": setting, "form": form}, status=_status(form))
+    return render(request, "voice/forum/minutes_new.html", {"setting": setting, "form": form}, status=form_status(form))
 
 
 @action_required(FORUM_MINUTES, ForumMinutes, queryset=lambda: ForumMinutes.objects.select_related("setting"))
@@ -333,7 +328,9 @@ def proposal_new(request: AuthedRequest, setting: Setting) -> HttpResponse:
     )
     if made is not None:
         return redirect("voice:forum_proposal", made.pk)
-    return render(request, "voice/forum/proposal_new.html", {"setting": setting, "form": form}, status=_status(form))
+    return render(
+        request, "voice/forum/proposal_new.html", {"setting": setting, "form": form}, status=form_status(form)
+    )
 
 
 def _proposals() -> QuerySet[Proposal]:
@@ -396,4 +393,4 @@ def proposal_outcome(request: AuthedRequest, proposal: Proposal) -> HttpResponse
         "form": form,
         "results": selectors.results(proposal),
     }
-    return render(request, "voice/forum/outcome.html", context, status=_status(form))
+    return render(request, "voice/forum/outcome.html", context, status=form_status(form))

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from tandem.core.access import HasSettingRole, can
 from tandem.core.decorators import action_required
 from tandem.core.forms import submit
-from tandem.core.http import AuthedRequest
+from tandem.core.http import AuthedRequest, form_status
 from tandem.core.models import Setting
 from tandem.core.navigation import setting_page
 from tandem.core.pagination import paginate, query_without_page
@@ -51,11 +51,6 @@ from ..services import policies as services
 Status = PolicyVersion.Status
 GROUP_LABELS = {selectors.PARENTS: "Parents and carers", selectors.STAFF: "Staff, volunteers and students"}
 REMINDED_WORDS = {selectors.PARENTS: "parents and carers", selectors.STAFF: "members of staff"}
-
-
-def _status(form: Any) -> int:
-    """400 for a form sent back with errors, 200 otherwise."""
-    return 400 if form.is_bound and form.errors else 200
 
 
 def _leads(request: AuthedRequest, setting_id: int) -> bool:
@@ -152,7 +147,7 @@ def _version_page(request: AuthedRequest, version: PolicyVersion, form: CommentF
         "missing": [g for g in asked if g not in done],
         "leads": _leads(request, version.policy.setting_id),
     }
-    return render(request, "voice/policies/version.html", context, status=_status(form) if form else 200)
+    return render(request, "voice/policies/version.html", context, status=form_status(form) if form else 200)
 
 
 @action_required(VERSION_READ, PolicyVersion, queryset=_versions)
@@ -182,7 +177,7 @@ def version_changes(request: AuthedRequest, version: PolicyVersion) -> HttpRespo
         "newer": newer,
         "diff": selectors.diff(older.body, newer.body) if older else None,
     }
-    return render(request, "voice/policies/changes.html", context, status=_status(form))
+    return render(request, "voice/policies/changes.html", context, status=form_status(form))
 
 
 @require_POST
@@ -234,7 +229,7 @@ def new_policy(request: AuthedRequest, setting: Setting) -> HttpResponse:
     )
     if made:
         return redirect("voice:policy_manage", made.pk)
-    return render(request, "voice/policies/new.html", {"form": form, "setting": setting}, status=_status(form))
+    return render(request, "voice/policies/new.html", {"form": form, "setting": setting}, status=form_status(form))
 
 
 @action_required(POLICY_EDIT, Policy, queryset=lambda: Policy.objects.select_related("setting"))
@@ -265,7 +260,7 @@ def policy_edit(request: AuthedRequest, policy: Policy) -> HttpResponse:
     if done:
         return redirect("voice:policy_manage", policy.pk)
     context = {"form": form, "policy": policy, "setting": policy.setting}
-    return render(request, "voice/policies/policy_form.html", context, status=_status(form))
+    return render(request, "voice/policies/policy_form.html", context, status=form_status(form))
 
 
 @action_required(POLICY_EDIT, Policy, queryset=lambda: Policy.objects.select_related("setting"))
@@ -287,7 +282,7 @@ def version_new(request: AuthedRequest, policy: Policy) -> HttpResponse:
     if made:
         return redirect("voice:policy_manage", policy.pk)
     context = {"form": form, "policy": policy, "setting": policy.setting, "version": None}
-    return render(request, "voice/policies/version_form.html", context, status=_status(form))
+    return render(request, "voice/policies/version_form.html", context, status=form_status(form))
 
 
 def _not_now(request: AuthedRequest, version: PolicyVersion, *statuses: str) -> HttpResponse | None:
@@ -312,7 +307,7 @@ def version_edit(request: AuthedRequest, version: PolicyVersion) -> HttpResponse
     if done:
         return redirect("voice:policy_manage", version.policy_id)
     context = {"form": form, "policy": version.policy, "setting": version.policy.setting, "version": version}
-    return render(request, "voice/policies/version_form.html", context, status=_status(form))
+    return render(request, "voice/policies/version_form.html", context, status=form_status(form))
 
 
 @action_required(VERSION_MANAGE, PolicyVersion, queryset=_versions)
@@ -331,7 +326,7 @@ def version_review(request: AuthedRequest, version: PolicyVersion) -> HttpRespon
     if done:
         return redirect("voice:policy_manage", version.policy_id)
     context = {"form": form, "version": version, "policy": version.policy}
-    return render(request, "voice/policies/review.html", context, status=_status(form))
+    return render(request, "voice/policies/review.html", context, status=form_status(form))
 
 
 @action_required(VERSION_MANAGE, PolicyVersion, queryset=_versions)
@@ -363,7 +358,7 @@ def version_adopt(request: AuthedRequest, version: PolicyVersion) -> HttpRespons
         "unanswered": version.comments.filter(response="").count(),
         "in_force": version.policy.versions.filter(status=Status.ADOPTED).first(),
     }
-    return render(request, "voice/policies/adopt.html", context, status=_status(form))
+    return render(request, "voice/policies/adopt.html", context, status=form_status(form))
 
 
 def _act(request: AuthedRequest, run: Callable[[], Any], done: str, then: str) -> HttpResponse:
@@ -428,7 +423,7 @@ def respond(request: AuthedRequest, comment: PolicyComment) -> HttpResponse:
     if done:
         return redirect("voice:policy_comments", comment.version_id)
     context = {"form": form, "comment": comment, "version": comment.version, "policy": comment.version.policy}
-    return render(request, "voice/policies/respond.html", context, status=_status(form))
+    return render(request, "voice/policies/respond.html", context, status=form_status(form))
 
 
 @action_required(VERSION_MANAGE, PolicyVersion, queryset=_versions)

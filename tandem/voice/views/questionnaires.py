@@ -22,7 +22,7 @@ from tandem.complaints.views.record import safe_cell  # the existing guard again
 from tandem.core.access import MAX_ID, can
 from tandem.core.decorators import action_required
 from tandem.core.forms import submit
-from tandem.core.http import AuthedRequest
+from tandem.core.http import AuthedRequest, private
 from tandem.core.models import Room, Setting
 from tandem.core.pagination import paginate, query_without_page
 
@@ -38,12 +38,6 @@ from ..models import Question, Questionnaire
 from ..rules import family_children
 from ..selectors import questionnaires as selectors
 from ..services import questionnaires as services
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 def _rooms(setting: Setting) -> Any:
@@ -234,7 +228,7 @@ def results(request: AuthedRequest, questionnaire: Questionnaire) -> HttpRespons
         "results": selectors.results(questionnaire),
         "may_edit": can(request.user, QUESTIONNAIRE_EDIT, questionnaire),
     }
-    return _private(render(request, "voice/questionnaires/results.html", context))
+    return private(render(request, "voice/questionnaires/results.html", context))
 
 
 @action_required(QUESTIONNAIRE_RESULTS, Questionnaire)
@@ -283,7 +277,7 @@ def export(request: AuthedRequest, questionnaire: Questionnaire) -> HttpResponse
         writer.writerow([safe_cell(cell) for cell in row])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="questionnaire-{questionnaire.pk}-results.csv"'
-    return _private(response)
+    return private(response)
 
 
 def withheld_text(found: selectors.Results) -> str:
@@ -340,7 +334,7 @@ def answer(request: AuthedRequest, questionnaire: Questionnaire) -> HttpResponse
         "preview": False,
         "mine": selectors.own_response(user, questionnaire) if answered else None,
     }
-    return _private(render(request, "voice/questionnaires/answer.html", context, status=status))
+    return private(render(request, "voice/questionnaires/answer.html", context, status=status))
 
 
 def _already(form: AnswerForm) -> bool:
