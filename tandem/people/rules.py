@@ -43,6 +43,11 @@ def _links(user: User) -> list[tuple[int, int, bool, bool, bool, bool]]:
     )
 
 
+def is_linked_adult(user: User) -> bool:
+    """Linked to some child as a parent or carer, restricted or not (no query beyond the links)."""
+    return bool(_links(user))
+
+
 def _child_key(child: str) -> str:
     return path(child, "id__in") if child else "pk__in"
 
