@@ -36,6 +36,7 @@ PUBLIC_VIEWS = {
     "tandem.agencies.views.sharing.shared_link",  # an agency's link to one share pack (R48)
     "tandem.agencies.views.sharing.shared_view",
     "tandem.agencies.views.sharing.shared_document",  # a received PDF in that pack, only with its agency's consent
+    "tandem.records.views.transfer.school_link",  # the receiving school's single-use link to sent records (R55)
     "ninja.openapi.views.default_home",  # the API's root: a pointer to the docs, no data
 }
 
@@ -209,6 +210,8 @@ NOBODY_STATUS = {
     "voice:policies": 403,
     "agencies:my_visits": 403,
     "complaints:my_complaints": 403,
+    "records:my_requests": 403,
+    "records:request_ask": 403,
     "complaints:record_home": 403,
     "complaints:reviews": 403,
     "comms:calendar": 403,
