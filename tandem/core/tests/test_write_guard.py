@@ -48,7 +48,7 @@ def test_a_guard_refuses_a_change_and_the_view_never_runs(guarded: Any) -> None:
 def test_reads_and_other_objects_pass(guarded: Any) -> None:
     assert child_view(request("get", guarded.manager), pk=guarded.child_a.pk).status_code == 200
     assert child_view(request("post", guarded.manager), pk=guarded.child_b.pk).status_code == 200
-    assert CALLED == [guarded.child_a.pk, guarded.child_b.pk]
+    assert [guarded.child_a.pk, guarded.child_b.pk] == CALLED
 
 
 def test_an_exempt_action_is_not_guarded(guarded: Any) -> None:
