@@ -84,7 +84,7 @@ def test_the_manager_sends_the_learning_record_and_the_school_opens_it_once(
     download = download_info.value
     with open(download.path(), "rb") as handle:
         assert handle.read(5) == b"%PDF-"
-    school.follow(button, status=410)
+    school.visit(found.group(1), status=410)  # the emailed link again: it has been used
     assert "already been opened" in school.page.content()
 
     # --- Emma sees that the records were sent -----------------------------------------------------------

@@ -42,6 +42,8 @@ def _summer(years_before_last: int) -> dt.date:
 
 
 def _former_child(setting: Setting, names: tuple[str, str, str], left: dt.date, manager: User | None) -> None:
+    from tandem.attendance.demo.register import PATTERNS
+    from tandem.enrolment.models.registration import Registration
     from tandem.people.management.commands.seed_demo import DANIEL, KEY_PERSON_EMAIL
 
     first, last, parent = names
@@ -76,6 +78,8 @@ def _former_child(setting: Setting, names: tuple[str, str, str], left: dt.date, 
             emergency_priority=1,
         )
         Need.objects.create(child=child, kind=Need.Kind.DIETARY, summary="(Demo) No pork")
+        # The sessions they came for, as every demo child has (so a second seed adds none).
+        Registration.objects.create(child=child, status=Registration.Status.REVIEWED, revision=1, sessions=PATTERNS[0])
     if not Archive.objects.filter(child=child).exists():
         Archive.objects.create(
             child=child,
