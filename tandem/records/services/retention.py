@@ -123,7 +123,7 @@ def archive_leavers(*, actor: User | None, setting: Setting | None = None) -> in
     if setting is not None:
         leavers = leavers.filter(setting=setting)
     with transaction.atomic():
-        chosen = list(leavers.select_for_update().values_list("pk", "setting_id"))
+        chosen = list(leavers.select_for_update(of=("self",)).values_list("pk", "setting_id"))
         rows = Archive.objects.bulk_create(
             [
                 Archive(child_id=pk, setting_id=setting_id, archived_by=actor, note="Archived with everyone who left.")
